@@ -1,0 +1,245 @@
+//! Document → template, year, agency, and typed tables with cell provenance.
+//!
+//! Extraction never fails: what it cannot find it leaves out, and what it had to guess it
+//! records in [`Facts`] for the rules to report.
+
+pub mod active;
+pub mod appeals;
+pub mod meta;
+pub mod requests;
+pub mod rows;
+pub mod sections;
+
+use crate::ingest::value::read_for;
+use crate::ingest::Document;
+use crate::schema::{RowDef, Template};
+use crate::table::{Cell, ExtraRow, Misalignment, Row, Tables, Value};
+use crate::Span;
+pub use meta::{Meta, Period, YearAt};
+pub use sections::SectionHit;
+
+/// What the input was, before it was text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct InputFacts {
+    pub bytes: usize,
+    pub encoding: &'static str,
+    pub replaced: usize,
+    pub binary: bool,
+}
+
+/// A label that marks one template, and where it stands.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    pub label: String,
+    pub span: Span,
+}
+
+/// Everything extraction saw besides the tables.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Facts {
+    pub input: InputFacts,
+    pub sections: Vec<SectionHit>,
+    pub meta: Meta,
+    /// Labels only gb2021 has, as found.
+    pub gb2021_markers: Vec<Marker>,
+    /// Labels only gb2019 has, as found (a single-row （六）其他处理 among them).
+    pub gb2019_markers: Vec<Marker>,
+    /// Labels of a legacy statistics table, as found.
+    pub legacy_markers: Vec<Marker>,
+    /// The requests table printed （六）其他处理 as one row.
+    pub single_other: bool,
+}
+
+/// A stretch of cells `from..to`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Region {
+    pub from: usize,
+    pub to: usize,
+}
+
+/// The result of extraction.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Extracted {
+    pub template: Option<Template>,
+    pub tables: Tables,
+    pub facts: Facts,
+}
+
+pub(crate) fn region_span(doc: &Document, from: usize, to: usize) -> Option<Span> {
+    let first = doc.cells.get(from)?;
+    let last = doc.cells.get(to.checked_sub(1)?)?;
+    Some(first.span.cover(last.span))
+}
+
+/// Build a row from the value cells assigned to it.
+pub(crate) fn build_row(
+    doc: &Document,
+    def: &'static RowDef,
+    label: Option<usize>,
+    a: &rows::Assigned,
+    amount_in_yuan: bool,
+) -> Row {
+    let cells = def
+        .cols
+        .iter()
+        .enumerate()
+        .map(|(i, col)| match a.cells.get(i).map(|&c| &doc.cells[c]) {
+            Some(src) => {
+                let r = read_for(&src.raw, col.kind, amount_in_yuan);
+                Cell { col: col.key, kind: col.kind, value: r.value, raw: src.raw.clone(), unit: r.unit, span: Some(src.span) }
+            }
+            None => Cell { col: col.key, kind: col.kind, value: Value::Missing, raw: String::new(), unit: None, span: None },
+        })
+        .collect();
+    Row {
+        def,
+        label_span: label.map(|l| doc.cells[l].span),
+        cells,
+        misaligned: a.found.map(|found| Misalignment { found, expected: def.cols.len() }),
+    }
+}
+
+pub(crate) fn extra_row(doc: &Document, o: &rows::Orphan) -> ExtraRow {
+    let label = o.label.map(|l| &doc.cells[l]);
+    let span = o.cells.iter().map(|&c| doc.cells[c].span).reduce(Span::cover);
+    ExtraRow {
+        label: label.map_or_else(String::new, |c| c.raw.clone()),
+        span: match (label.map(|c| c.span), span) {
+            (Some(a), Some(b)) => Some(a.cover(b)),
+            (a, b) => a.or(b),
+        },
+        values: o.cells.iter().map(|&c| doc.cells[c].raw.clone()).collect(),
+        subtotal: o.after_group,
+    }
+}
+
+const LEGACY_LABELS: &[&str] = &[
+    "指标名称",
+    "历年累计",
+    "主动公开文件数",
+    "受理政府信息公开申请总数",
+    "对申请的答复总数",
+    "政府信息公开收费减免金额",
+];
+
+/// Where each table's cells are.
+struct Regions {
+    active: Option<Region>,
+    requests: Option<Region>,
+    appeals: Option<Region>,
+}
+
+fn find_regions(doc: &Document, sections: &[SectionHit]) -> Regions {
+    let n = doc.cells.len();
+    let short = |i: usize| doc.cells[i].norm.chars().count() <= 80;
+    let heading = |num: u8, after: usize| sections.iter().find(|s| s.number == num && s.cell >= after).map(|s| s.cell);
+    let req_start = heading(3, 0)
+        .or_else(|| (0..n).find(|&i| short(i) && (doc.cells[i].norm.contains("勾稽关系") || doc.cells[i].norm == "申请人情况")))
+        .or_else(|| requests::first_row_cell(doc, &Region { from: 0, to: n }));
+    let app_start = match req_start {
+        Some(r) => heading(4, r).or_else(|| (r..n).find(|&i| doc.cells[i].norm == "行政复议")),
+        None => heading(4, 0),
+    };
+    let act_start = heading(2, 0).or_else(|| (0..n).find(|&i| doc.cells[i].norm.starts_with("第二十条第")));
+    // A region ends at the next region's start or at the next heading of a later section.
+    let end_of = |start: usize, number: u8| -> usize {
+        let mut end = n;
+        for s in sections {
+            if s.cell > start && s.number > number {
+                end = end.min(s.cell);
+            }
+        }
+        for other in [act_start, req_start, app_start].into_iter().flatten() {
+            if other > start {
+                end = end.min(other);
+            }
+        }
+        end
+    };
+    Regions {
+        active: act_start.map(|s| Region { from: s + 1, to: end_of(s, 2) }),
+        requests: req_start.map(|s| Region { from: s, to: end_of(s, 3) }),
+        appeals: app_start.map(|s| Region { from: s + 1, to: end_of(s, 4) }),
+    }
+}
+
+fn markers(doc: &Document, region: Option<Region>, labels: &[&str]) -> Vec<Marker> {
+    let mut out: Vec<Marker> = Vec::new();
+    let Some(r) = region else { return out };
+    for c in &doc.cells[r.from..r.to] {
+        for l in labels {
+            if c.norm.contains(l) && !out.iter().any(|m| m.label == *l) {
+                out.push(Marker { label: (*l).to_string(), span: c.span });
+            }
+        }
+    }
+    out
+}
+
+/// Decide the template from the labels present: the template with more of its own labels
+/// wins; a tie goes by the year.
+fn decide_template(f: &Facts, have_tables: bool, year: Option<i32>) -> Template {
+    if have_tables {
+        let (a, b) = (f.gb2021_markers.len(), f.gb2019_markers.len());
+        if a > b {
+            Template::Gb2021
+        } else if b > a {
+            Template::Gb2019
+        } else if year.is_some_and(|y| y <= 2020) {
+            Template::Gb2019
+        } else {
+            Template::Gb2021
+        }
+    } else if f.legacy_markers.len() >= 2 {
+        Template::Legacy
+    } else {
+        Template::Unknown
+    }
+}
+
+/// Extract everything from a decoded input.
+pub fn extract(text: &str, decoded: &InputFacts) -> (Template, Tables, Facts) {
+    let doc = Document::from_text(text);
+    let mut facts = Facts { input: decoded.clone(), ..Facts::default() };
+    facts.sections = sections::find_sections(&doc);
+    facts.meta = meta::read_meta(text, &doc, &facts.sections);
+    let regions = find_regions(&doc, &facts.sections);
+
+    let mut tables = Tables::default();
+    if let Some(r) = regions.requests {
+        if let Some((t, single)) = requests::read(&doc, &r) {
+            facts.single_other = single;
+            if single {
+                if let Some(row) = t.row("other") {
+                    let span = row.label_span.unwrap_or(Span::new(0, 0));
+                    facts.gb2019_markers.push(Marker { label: "（六）其他处理（单行）".into(), span });
+                }
+            }
+            if t.rows.iter().any(|r| r.def.key.starts_with("other.")) {
+                if let Some(span) = t.rows.iter().find(|r| r.def.key.starts_with("other.")).and_then(|r| r.label_span) {
+                    facts.gb2021_markers.push(Marker { label: "（六）其他处理（分三项）".into(), span });
+                }
+            }
+            tables.requests = Some(t);
+        }
+    }
+    facts.gb2021_markers.extend(markers(&doc, regions.active, active::GB2021_HEADERS));
+    let mut m19 = markers(&doc, regions.active, active::GB2019_HEADERS);
+    m19.extend(markers(&doc, regions.active, &["第二十条第(九)项", "政府集中采购", "其他对外管理服务事项"]));
+    facts.gb2019_markers.extend(m19);
+    if let Some(r) = regions.appeals {
+        tables.appeals = appeals::read(&doc, &r);
+    }
+    let have_tables = tables.requests.is_some() || tables.appeals.is_some() || regions.active.is_some_and(|r| r.to > r.from);
+    let all = Region { from: 0, to: doc.cells.len() };
+    facts.legacy_markers = markers(&doc, Some(all), LEGACY_LABELS);
+    let year = facts.meta.year();
+    let mut template = decide_template(&facts, have_tables, year);
+    if let Some(r) = regions.active {
+        tables.active = active::read(&doc, &r, template);
+    }
+    if template.is_national() && tables.iter().next().is_none() {
+        template = if facts.legacy_markers.len() >= 2 { Template::Legacy } else { Template::Unknown };
+    }
+    (template, tables, facts)
+}

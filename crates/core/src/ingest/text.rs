@@ -1,0 +1,308 @@
+//! Plain text → lines → cells.
+
+use super::norm::normalize;
+use super::value::{self, Reading};
+use crate::table::Value;
+use crate::Span;
+
+/// How a cell reads, before any table gives it a column.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CellClass {
+    /// A number.
+    Number,
+    /// Empty or a placeholder for zero.
+    Blank,
+    /// Anything else: a label, a fragment of one, prose, or a value that cannot be read.
+    Text,
+}
+
+/// One cell of the input.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cell {
+    /// The text as written, trimmed.
+    pub raw: String,
+    /// The normalised text (see [`super::norm`]), for matching labels.
+    pub norm: String,
+    pub span: Span,
+    /// Index of the line the cell is on.
+    pub line: usize,
+    pub class: CellClass,
+    pub reading: Reading,
+}
+
+impl Cell {
+    pub fn is_value(&self) -> bool {
+        matches!(self.class, CellClass::Number | CellClass::Blank)
+    }
+}
+
+/// One line of the input (page numbers removed).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub span: Span,
+    /// Range of this line's cells in [`Document::cells`].
+    pub cells: std::ops::Range<usize>,
+    /// A page number line ("- 3 -", "第 3 页"), kept out of the cells.
+    pub page_number: bool,
+}
+
+/// The input as lines and cells.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Document {
+    pub lines: Vec<Line>,
+    pub cells: Vec<Cell>,
+}
+
+impl Document {
+    /// Split text into lines and cells.
+    pub fn from_text(text: &str) -> Document {
+        let mut doc = Document::default();
+        let mut start = 0;
+        let bytes = text.as_bytes();
+        while start <= bytes.len() {
+            let end = memchr_newline(bytes, start).unwrap_or(bytes.len());
+            let mut line_end = end;
+            if line_end > start && bytes[line_end - 1] == b'\r' {
+                line_end -= 1;
+            }
+            doc.push_line(text, Span::new(start, line_end));
+            if end >= bytes.len() {
+                break;
+            }
+            start = end + 1;
+        }
+        doc
+    }
+
+    /// The cells of one line.
+    pub fn line_cells(&self, line: usize) -> &[Cell] {
+        self.lines.get(line).map_or(&[], |l| &self.cells[l.cells.clone()])
+    }
+
+    fn push_line(&mut self, text: &str, span: Span) {
+        let s = &text[span.start..span.end];
+        let first = self.cells.len();
+        let line_no = self.lines.len();
+        let page_number = is_page_number(s);
+        if !page_number {
+            for (a, b) in split_cells(s) {
+                let raw = &s[a..b];
+                self.cells.push(make_cell(raw, Span::new(span.start + a, span.start + b), line_no));
+            }
+        }
+        self.lines.push(Line { span, cells: first..self.cells.len(), page_number });
+    }
+}
+
+fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
+    bytes.get(from..)?.iter().position(|&b| b == b'\n' || b == b'\r').map(|p| {
+        let i = from + p;
+        // A lone '\r' (old Mac files) ends a line too; "\r\n" ends at the '\n'.
+        if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            i + 1
+        } else {
+            i
+        }
+    })
+}
+
+fn make_cell(raw: &str, span: Span, line: usize) -> Cell {
+    let reading = value::read(raw);
+    let class = match reading.value {
+        Value::Number(_) => CellClass::Number,
+        Value::Blank => CellClass::Blank,
+        _ => CellClass::Text,
+    };
+    Cell { raw: raw.to_string(), norm: normalize(raw), span, line, class, reading }
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+}
+
+/// Byte range of `s[a..b]` without surrounding white space.
+fn trim_range(s: &str, a: usize, b: usize) -> (usize, usize) {
+    let part = &s[a..b];
+    let lead = part.len() - part.trim_start_matches(is_space).len();
+    let trail = part.len() - part.trim_end_matches(is_space).len();
+    if lead + trail >= part.len() {
+        (a, a)
+    } else {
+        (a + lead, b - trail)
+    }
+}
+
+/// "- 3 -", "— 12 —", "-3-", "第 3 页", "第3页 共10页".
+fn is_page_number(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !is_space(*c)).collect();
+    if t.is_empty() || t.chars().count() > 16 {
+        return false;
+    }
+    let dashes = |c: char| matches!(c, '-' | '－' | '—' | '–' | '−' | '_');
+    let inner = t.trim_matches(dashes);
+    let had_dashes = inner.len() < t.len() && t.starts_with(dashes) && t.ends_with(dashes);
+    let digits = |x: &str| !x.is_empty() && x.chars().all(|c| super::norm::ascii_digit(c).is_some());
+    if had_dashes && digits(inner) {
+        return true;
+    }
+    // 第N页 [共M页]
+    if let Some(rest) = inner.strip_prefix('第') {
+        if let Some((n, tail)) = rest.split_once('页') {
+            let tail_ok = tail.is_empty()
+                || tail
+                    .strip_prefix('共')
+                    .and_then(|x| x.strip_suffix('页'))
+                    .is_some_and(digits);
+            return digits(n) && tail_ok;
+        }
+    }
+    false
+}
+
+/// Split one line into cells, as byte ranges into the line.
+fn split_cells(s: &str) -> Vec<(usize, usize)> {
+    let (a, b) = trim_range(s, 0, s.len());
+    if a == b {
+        return Vec::new();
+    }
+    if s.contains('\t') {
+        return split_on(s, '\t', false);
+    }
+    if s.contains('|') || s.contains('｜') {
+        let pipes = s.chars().filter(|c| matches!(c, '|' | '｜')).count();
+        let only_pipes = s.chars().all(|c| matches!(c, '|' | '｜') || is_space(c));
+        if only_pipes {
+            // A lone "|" is a blank cell; a run of pipes is row padding.
+            return if pipes == 1 { vec![(a, a)] } else { Vec::new() };
+        }
+        return split_on(s, '|', true);
+    }
+    if let Some(cells) = split_space_row(s) {
+        return cells;
+    }
+    vec![(a, b)]
+}
+
+/// Split on a separator. With `pipe`, an empty piece before a leading separator or after a
+/// trailing one is not a cell (the pipe closes the cell before it).
+fn split_on(s: &str, sep: char, pipe: bool) -> Vec<(usize, usize)> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        let is_sep = c == sep || (pipe && c == '｜');
+        if is_sep {
+            pieces.push((start, i));
+            start = i + c.len_utf8();
+        }
+    }
+    pieces.push((start, s.len()));
+    let mut out: Vec<(usize, usize)> = pieces.into_iter().map(|(a, b)| trim_range(s, a, b)).collect();
+    if pipe {
+        if out.last().is_some_and(|(a, b)| a == b) {
+            out.pop();
+        }
+        if out.first().is_some_and(|(a, b)| a == b) && s.trim_start_matches(is_space).starts_with(['|', '｜']) {
+            out.remove(0);
+        }
+    }
+    out
+}
+
+/// A token that can stand as a value in a space-separated row.
+fn is_value_token(t: &str) -> bool {
+    matches!(value::read(t).value, Value::Number(_))
+        || matches!(t, "-" | "—" | "/" | "－" | "／" | "——" | "–")
+}
+
+/// "规章 0 0 0" → ["规章", "0", "0", "0"]; "4 0 0 0 0 0 4" → seven cells. `None` when the
+/// line does not end in values (then it is one cell).
+fn split_space_row(s: &str) -> Option<Vec<(usize, usize)>> {
+    let mut tokens = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if is_space(c) {
+            if let Some(st) = start.take() {
+                tokens.push((st, i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        tokens.push((st, s.len()));
+    }
+    let values = tokens.iter().rev().take_while(|(a, b)| is_value_token(&s[*a..*b])).count();
+    let labels = tokens.len() - values;
+    if values == 0 || (labels == 0 && values == 1) {
+        return None;
+    }
+    // A label before a single trailing number must not be prose with a number at its end
+    // ("邮编 223100"): only short labels, or several values, make a row.
+    if values == 1 && labels > 0 {
+        let label_chars = s[tokens[0].0..tokens[labels - 1].1].chars().count();
+        if label_chars > 24 {
+            return None;
+        }
+    }
+    let mut out = Vec::new();
+    if labels > 0 {
+        out.push((tokens[0].0, tokens[labels - 1].1));
+    }
+    out.extend_from_slice(&tokens[labels..]);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(text: &str) -> Vec<String> {
+        Document::from_text(text).cells.iter().map(|c| c.raw.clone()).collect()
+    }
+
+    #[test]
+    fn pipe_cells_one_per_line() {
+        assert_eq!(cells("39 |\n|\n||\n5 |"), vec!["39", "", "5"]);
+    }
+
+    #[test]
+    fn pipe_rows_and_continuations() {
+        assert_eq!(cells("规章 | 0 | 0 | 0 |"), vec!["规章", "0", "0", "0"]);
+        assert_eq!(cells("a | 2 | ||"), vec!["a", "2", "", ""]);
+        assert_eq!(cells("0 | |"), vec!["0", ""]);
+    }
+
+    #[test]
+    fn tab_rows_keep_blank_cells() {
+        assert_eq!(cells("规章\t0\t\t3"), vec!["规章", "0", "", "3"]);
+    }
+
+    #[test]
+    fn space_rows_from_pdf_text() {
+        assert_eq!(cells("规章 1 0 11"), vec!["规章", "1", "0", "11"]);
+        assert_eq!(cells("4 0 0 0 0 0 4"), vec!["4", "0", "0", "0", "0", "0", "4"]);
+        assert_eq!(
+            cells("三 2.其他法律行政止公开 0 0"),
+            vec!["三 2.其他法律行政止公开", "0", "0"]
+        );
+        assert_eq!(cells("2024 年 1 月 1 日"), vec!["2024 年 1 月 1 日"]);
+    }
+
+    #[test]
+    fn page_numbers_are_dropped() {
+        assert!(cells("- 3 -").is_empty());
+        assert!(cells("— 12 —").is_empty());
+        assert!(cells("第 3 页 共 10 页").is_empty());
+        assert_eq!(cells("3"), vec!["3"]);
+    }
+
+    #[test]
+    fn spans_point_into_the_input() {
+        let text = "第一行\r\n规章 | 12 |\n";
+        let doc = Document::from_text(text);
+        for c in &doc.cells {
+            assert_eq!(&text[c.span.start..c.span.end], c.raw);
+        }
+        assert_eq!(doc.lines.len(), 3);
+    }
+}

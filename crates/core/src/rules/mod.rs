@@ -1,0 +1,167 @@
+//! The rule catalogue: one file per code, each registered once in [`RULES`].
+//!
+//! A rule reads the extracted [`Report`] (tables and [`crate::extract::Facts`]) and pushes
+//! findings; it never changes the model. Codes are stable: a published code is never reused.
+
+use crate::report::{Finding, Report, Severity};
+use crate::schema::TableKind;
+use crate::table::Table;
+
+mod a301;
+mod a302;
+mod a303;
+mod m701;
+mod m702;
+mod p501;
+mod p502;
+mod p503;
+mod r401;
+mod s101;
+mod s102;
+mod s103;
+mod s104;
+mod s105;
+mod s106;
+mod s107;
+mod v201;
+mod v202;
+mod v203;
+mod v204;
+
+/// A rule of the catalogue.
+pub struct Rule {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// One line, in Chinese: what the rule checks.
+    pub title: &'static str,
+    pub check: fn(&Report, &mut Vec<Finding>),
+}
+
+/// Every rule, in catalogue order.
+pub const RULES: &[Rule] = &[
+    s101::RULE,
+    s102::RULE,
+    s103::RULE,
+    s104::RULE,
+    s105::RULE,
+    s106::RULE,
+    s107::RULE,
+    v201::RULE,
+    v202::RULE,
+    v203::RULE,
+    v204::RULE,
+    a301::RULE,
+    a302::RULE,
+    a303::RULE,
+    r401::RULE,
+    p501::RULE,
+    p502::RULE,
+    p503::RULE,
+    m701::RULE,
+    m702::RULE,
+];
+
+/// Run every rule.
+pub fn run(report: &Report) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for rule in RULES {
+        let before = out.len();
+        (rule.check)(report, &mut out);
+        debug_assert!(out[before..].iter().all(|f| f.code == rule.code && f.severity == rule.severity));
+    }
+    out
+}
+
+/// Look a rule up by its code.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.code == code)
+}
+
+/// A number as a message shows it: whole numbers without a fraction.
+pub fn fmt_num(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        format!("{}", n as i64)
+    } else {
+        let s = format!("{n:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// Sums compare equal when they differ by less than this (amounts carry decimals).
+pub fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-6
+}
+
+/// The sum of some cells of a table, with their paths and spans; `None` when a cell is
+/// absent, missing or unreadable (the equation cannot be evaluated).
+pub struct Sum {
+    pub value: f64,
+    pub paths: Vec<String>,
+    pub spans: Vec<crate::Span>,
+}
+
+pub fn sum(table: &Table, cells: &[(&str, &str)]) -> Option<Sum> {
+    let mut s = Sum { value: 0.0, paths: Vec::new(), spans: Vec::new() };
+    for (row, col) in cells {
+        let cell = table.cell(row, col)?;
+        s.value += cell.value.as_number()?;
+        s.paths.push(table.path(row, col));
+        s.spans.extend(cell.span);
+    }
+    Some(s)
+}
+
+/// The table of a kind, when the report is of a national template and has it.
+pub fn national_table(report: &Report, kind: TableKind) -> Option<&Table> {
+    if report.template.is_national() {
+        report.tables.get(kind)
+    } else {
+        None
+    }
+}
+
+/// An equation that failed: `left = right` does not hold. The finding lists the cells of
+/// both sides, left first; `expected` and `actual` are given by the rule.
+pub fn equation(
+    rule: &Rule,
+    subject: String,
+    message: String,
+    (left, right): (Sum, Sum),
+    expected: f64,
+    actual: f64,
+) -> Finding {
+    let mut cells = left.paths;
+    for p in right.paths {
+        if !cells.contains(&p) {
+            cells.push(p);
+        }
+    }
+    let mut spans = left.spans;
+    spans.extend(right.spans);
+    Finding::new(rule.code, rule.severity, subject, message).cells(cells).values(expected, actual).spans(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_registered_once_in_catalogue_order() {
+        let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+        let mut sorted = codes.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), codes.len(), "a code is registered twice");
+        let order = |c: &str| "SVARPNMYL".find(&c[..1]).unwrap_or(99);
+        let mut by_family = codes.clone();
+        by_family.sort_by_key(|c| (order(c), *c));
+        assert_eq!(codes, by_family);
+    }
+
+    #[test]
+    fn numbers_in_messages() {
+        assert_eq!(fmt_num(39.0), "39");
+        assert_eq!(fmt_num(-4.0), "-4");
+        assert_eq!(fmt_num(7730.28), "7730.28");
+    }
+}
