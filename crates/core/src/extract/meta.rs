@@ -140,10 +140,10 @@ fn read_title(text: &str, doc: &Document, limit: usize, meta: &mut Meta) {
         let is_title = compact.chars().count() <= 80
             && (compact.contains("年度报告") || compact.contains("年报"))
             && compact.contains("公开")
-            && !compact.contains('。');
+            && !compact.contains('。')
+            && find_year(s, 0).is_some();
         if is_title {
-            let year = find_year(s, 0);
-            if let Some((y, a, b)) = year {
+            if let Some((y, a, b)) = find_year(s, 0) {
                 meta.title_year =
                     Some(YearAt { year: y, span: Span::new(line.span.start + a, line.span.start + b) });
                 let before = s[..a].trim();

@@ -1,0 +1,39 @@
+//! Print what the core reads from a file: `cargo run -p gouji-core --example dump -- FILE`.
+//! A developer's aid for looking at extraction; the `gouji` command is the real interface.
+
+fn main() {
+    for path in std::env::args().skip(1) {
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("{path}: {e}");
+                continue;
+            }
+        };
+        let checked = gouji_core::check_bytes(&bytes);
+        let r = &checked.report;
+        println!("== {path}: {} {:?} {:?}", r.template.id(), r.year, r.agency);
+        for t in r.tables.iter() {
+            println!("-- {}", t.kind.key());
+            for row in &t.rows {
+                let vals: Vec<String> = row
+                    .cells
+                    .iter()
+                    .map(|c| match &c.value {
+                        gouji_core::Value::Number(n) => format!("{n}"),
+                        gouji_core::Value::Blank => "_".into(),
+                        gouji_core::Value::Unreadable => format!("?{}", c.raw),
+                        gouji_core::Value::Missing => "∅".into(),
+                    })
+                    .collect();
+                println!("   {:28} {}", row.def.key, vals.join(" "));
+            }
+            for e in &t.extra_rows {
+                println!("   extra{} {:?} {:?}", if e.subtotal { "(subtotal)" } else { "" }, e.label, e.values);
+            }
+        }
+        for f in &r.findings {
+            println!("{}[{}] {} | {} | {:?}", f.severity.id(), f.code, f.subject, f.message, f.cells.len());
+        }
+    }
+}
