@@ -29,11 +29,23 @@ fn main() {
                 println!("   {:28} {}", row.def.key, vals.join(" "));
             }
             for e in &t.extra_rows {
-                println!("   extra{} {:?} {:?}", if e.subtotal { "(subtotal)" } else { "" }, e.label, e.values);
+                println!(
+                    "   extra{} {:?} {:?}",
+                    if e.subtotal { "(subtotal)" } else { "" },
+                    e.label,
+                    e.values
+                );
             }
         }
         for f in &r.findings {
-            println!("{}[{}] {} | {} | {:?}", f.severity.id(), f.code, f.subject, f.message, f.cells.len());
+            println!(
+                "{}[{}] {} | {} | {:?}",
+                f.severity.id(),
+                f.code,
+                f.subject,
+                f.message,
+                f.cells.len()
+            );
         }
     }
 }

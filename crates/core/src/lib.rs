@@ -31,7 +31,12 @@ pub struct Checked {
 
 /// Check a report given as text.
 pub fn check(text: &str) -> Report {
-    let input = extract::InputFacts { bytes: text.len(), encoding: "UTF-8", replaced: 0, binary: false };
+    let input = extract::InputFacts {
+        bytes: text.len(),
+        encoding: "UTF-8",
+        replaced: 0,
+        binary: false,
+    };
     check_with(text, input)
 }
 
@@ -39,9 +44,17 @@ pub fn check(text: &str) -> Report {
 /// or GB18030/GBK/GB2312.
 pub fn check_bytes(bytes: &[u8]) -> Checked {
     let d = ingest::decode(bytes);
-    let input = extract::InputFacts { bytes: bytes.len(), encoding: d.encoding, replaced: d.replaced, binary: d.binary };
+    let input = extract::InputFacts {
+        bytes: bytes.len(),
+        encoding: d.encoding,
+        replaced: d.replaced,
+        binary: d.binary,
+    };
     let report = check_with(&d.text, input);
-    Checked { text: d.text, report }
+    Checked {
+        text: d.text,
+        report,
+    }
 }
 
 fn check_with(text: &str, input: extract::InputFacts) -> Report {

@@ -138,33 +138,98 @@ pub const REQUEST_PARTS: &[&str] = &[
 ];
 
 const fn req(key: &'static str, label: &'static str, short: &'static str) -> RowDef {
-    RowDef { key, label, short, cols: REQUEST_COLS }
+    RowDef {
+        key,
+        label,
+        short,
+        cols: REQUEST_COLS,
+    }
 }
 
 const REQ_HEAD: [RowDef; 20] = [
-    req("new", "一、本年新收政府信息公开申请数量", "第一项（本年新收）"),
-    req("carried_in", "二、上年结转政府信息公开申请数量", "第二项（上年结转）"),
+    req(
+        "new",
+        "一、本年新收政府信息公开申请数量",
+        "第一项（本年新收）",
+    ),
+    req(
+        "carried_in",
+        "二、上年结转政府信息公开申请数量",
+        "第二项（上年结转）",
+    ),
     req("granted", "（一）予以公开", "（一）予以公开"),
     req(
         "partly_granted",
         "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
         "（二）部分公开",
     ),
-    req("withheld.state_secret", "（三）不予公开 1.属于国家秘密", "不予公开·国家秘密"),
-    req("withheld.prohibited", "2.其他法律行政法规禁止公开", "不予公开·法律法规禁止"),
-    req("withheld.three_safeties", "3.危及“三安全一稳定”", "不予公开·三安全一稳定"),
-    req("withheld.third_party", "4.保护第三方合法权益", "不予公开·第三方权益"),
-    req("withheld.internal", "5.属于三类内部事务信息", "不予公开·内部事务"),
-    req("withheld.process", "6.属于四类过程性信息", "不予公开·过程性信息"),
-    req("withheld.enforcement", "7.属于行政执法案卷", "不予公开·执法案卷"),
+    req(
+        "withheld.state_secret",
+        "（三）不予公开 1.属于国家秘密",
+        "不予公开·国家秘密",
+    ),
+    req(
+        "withheld.prohibited",
+        "2.其他法律行政法规禁止公开",
+        "不予公开·法律法规禁止",
+    ),
+    req(
+        "withheld.three_safeties",
+        "3.危及“三安全一稳定”",
+        "不予公开·三安全一稳定",
+    ),
+    req(
+        "withheld.third_party",
+        "4.保护第三方合法权益",
+        "不予公开·第三方权益",
+    ),
+    req(
+        "withheld.internal",
+        "5.属于三类内部事务信息",
+        "不予公开·内部事务",
+    ),
+    req(
+        "withheld.process",
+        "6.属于四类过程性信息",
+        "不予公开·过程性信息",
+    ),
+    req(
+        "withheld.enforcement",
+        "7.属于行政执法案卷",
+        "不予公开·执法案卷",
+    ),
     req("withheld.query", "8.属于行政查询事项", "不予公开·行政查询"),
-    req("unavailable.not_held", "（四）无法提供 1.本机关不掌握相关政府信息", "无法提供·不掌握"),
-    req("unavailable.needs_creation", "2.没有现成信息需要另行制作", "无法提供·需另行制作"),
-    req("unavailable.unclear", "3.补正后申请内容仍不明确", "无法提供·仍不明确"),
-    req("not_processed.petition", "（五）不予处理 1.信访举报投诉类申请", "不予处理·信访举报投诉"),
+    req(
+        "unavailable.not_held",
+        "（四）无法提供 1.本机关不掌握相关政府信息",
+        "无法提供·不掌握",
+    ),
+    req(
+        "unavailable.needs_creation",
+        "2.没有现成信息需要另行制作",
+        "无法提供·需另行制作",
+    ),
+    req(
+        "unavailable.unclear",
+        "3.补正后申请内容仍不明确",
+        "无法提供·仍不明确",
+    ),
+    req(
+        "not_processed.petition",
+        "（五）不予处理 1.信访举报投诉类申请",
+        "不予处理·信访举报投诉",
+    ),
     req("not_processed.repeated", "2.重复申请", "不予处理·重复申请"),
-    req("not_processed.publication", "3.要求提供公开出版物", "不予处理·公开出版物"),
-    req("not_processed.excessive", "4.无正当理由大量反复申请", "不予处理·大量反复申请"),
+    req(
+        "not_processed.publication",
+        "3.要求提供公开出版物",
+        "不予处理·公开出版物",
+    ),
+    req(
+        "not_processed.excessive",
+        "4.无正当理由大量反复申请",
+        "不予处理·大量反复申请",
+    ),
     req(
         "not_processed.confirmation",
         "5.要求行政机关确认或重新出具已获取信息",
@@ -188,7 +253,11 @@ const REQ_OTHER_2021: [RowDef; 3] = [
 ];
 const REQ_TAIL: [RowDef; 2] = [
     req("total", "（七）总计", "（七）总计"),
-    req("carried_out", "四、结转下年度继续办理", "第四项（结转下年度）"),
+    req(
+        "carried_out",
+        "四、结转下年度继续办理",
+        "第四项（结转下年度）",
+    ),
 ];
 
 const fn concat_rows<const N: usize>(parts: [&[RowDef]; 4]) -> [RowDef; N] {
@@ -224,7 +293,11 @@ pub fn outcome_rows(single_other: bool) -> impl Iterator<Item = &'static RowDef>
     REQUEST_ROWS_ANY.iter().filter(move |r| {
         let k = r.key;
         let is_outcome = !matches!(k, "new" | "carried_in" | "total" | "carried_out");
-        let other_ok = if single_other { !k.starts_with("other.") } else { k != "other" };
+        let other_ok = if single_other {
+            !k.starts_with("other.")
+        } else {
+            k != "other"
+        };
         is_outcome && other_ok
     })
 }
@@ -243,7 +316,12 @@ pub const APPEAL_COLS: &[ColDef] = &[
 pub const APPEAL_PARTS: &[&str] = &["upheld", "corrected", "other", "pending"];
 
 pub const APPEAL_ROWS: [RowDef; 3] = [
-    RowDef { key: "review", label: "行政复议", short: "行政复议", cols: APPEAL_COLS },
+    RowDef {
+        key: "review",
+        label: "行政复议",
+        short: "行政复议",
+        cols: APPEAL_COLS,
+    },
     RowDef {
         key: "suit_direct",
         label: "行政诉讼 未经复议直接起诉",
@@ -290,7 +368,12 @@ pub const ACTIVE_PROCUREMENT_COLS_2019: &[ColDef] = &[
 ];
 
 const fn act(key: &'static str, label: &'static str, cols: &'static [ColDef]) -> RowDef {
-    RowDef { key, label, short: label, cols }
+    RowDef {
+        key,
+        label,
+        short: label,
+        cols,
+    }
 }
 
 pub const ACTIVE_ROWS_2021: [RowDef; 6] = [
@@ -306,7 +389,11 @@ pub const ACTIVE_ROWS_2019: [RowDef; 8] = [
     act("rules", "规章", ACTIVE_DOC_COLS_2019),
     act("normative_docs", "规范性文件", ACTIVE_DOC_COLS_2019),
     act("licensing", "行政许可", ACTIVE_ITEM_COLS_2019),
-    act("other_services", "其他对外管理服务事项", ACTIVE_ITEM_COLS_2019),
+    act(
+        "other_services",
+        "其他对外管理服务事项",
+        ACTIVE_ITEM_COLS_2019,
+    ),
     act("penalty", "行政处罚", ACTIVE_ITEM_COLS_2019),
     act("coercion", "行政强制", ACTIVE_ITEM_COLS_2019),
     act("fees", "行政事业性收费", ACTIVE_FEE_COLS_2019),

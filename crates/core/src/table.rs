@@ -106,7 +106,12 @@ pub struct Table {
 
 impl Table {
     pub fn new(kind: TableKind) -> Self {
-        Table { kind, rows: Vec::new(), extra_rows: Vec::new(), span: None }
+        Table {
+            kind,
+            rows: Vec::new(),
+            extra_rows: Vec::new(),
+            span: None,
+        }
     }
 
     pub fn row(&self, key: &str) -> Option<&Row> {
@@ -130,7 +135,9 @@ impl Table {
 
     /// Every cell with its path.
     pub fn cells(&self) -> impl Iterator<Item = (&Row, &Cell)> {
-        self.rows.iter().flat_map(|r| r.cells.iter().map(move |c| (r, c)))
+        self.rows
+            .iter()
+            .flat_map(|r| r.cells.iter().map(move |c| (r, c)))
     }
 }
 
@@ -165,7 +172,9 @@ impl Tables {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Table> {
-        [&self.active, &self.requests, &self.appeals].into_iter().flatten()
+        [&self.active, &self.requests, &self.appeals]
+            .into_iter()
+            .flatten()
     }
 }
 

@@ -10,9 +10,22 @@ use crate::table::Table;
 
 /// Header labels of each template (normalised), for template detection and for choosing
 /// the columns of a block.
-pub const GB2021_HEADERS: &[&str] = &["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"];
-pub const GB2019_HEADERS: &[&str] =
-    &["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "采购项目数量", "采购总金额"];
+pub const GB2021_HEADERS: &[&str] = &[
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    "本年处理决定数量",
+    "本年收费金额",
+];
+pub const GB2019_HEADERS: &[&str] = &[
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "本年增/减",
+    "采购项目数量",
+    "采购总金额",
+];
 
 /// The row a label names: (key, is the gb2019-only form).
 fn row_key(t: &str) -> Option<&'static str> {
@@ -92,7 +105,10 @@ pub fn read(doc: &Document, region: &Region, template: Template) -> Option<Table
                 if let Some(s) = block_style {
                     style = s;
                 }
-                events.push(Ev::Row { slot: defs.len(), cell: i });
+                events.push(Ev::Row {
+                    slot: defs.len(),
+                    cell: i,
+                });
                 defs.push(def);
                 continue;
             }
@@ -120,11 +136,16 @@ pub fn read(doc: &Document, region: &Region, template: Template) -> Option<Table
             Ev::Row { slot: s, cell } if *s == slot => Some(*cell),
             _ => None,
         });
-        table.rows.push(build_row(doc, def, label, &a, def.key == "procurement"));
+        table
+            .rows
+            .push(build_row(doc, def, label, &a, def.key == "procurement"));
     }
     table.extra_rows = orphans
         .iter()
-        .filter(|o| o.label.is_some_and(|l| doc.cells[l].class == CellClass::Text))
+        .filter(|o| {
+            o.label
+                .is_some_and(|l| doc.cells[l].class == CellClass::Text)
+        })
         .map(|o| extra_row(doc, o))
         .collect();
     table.span = super::region_span(doc, region.from, region.to);

@@ -20,13 +20,25 @@ pub fn read(doc: &Document, region: &Region) -> Option<Table> {
     };
     let first = (region.from..region.to).find(|&i| cells[i].class == CellClass::Number)?;
     let mut run: Vec<usize> = (first..region.to).take_while(|&i| is_val(i)).collect();
+    // In the one-cell-per-line layout a leading blank value is a line of its own; a blank at
+    // the end of a header row is not a value.
+    let alone = |i: usize| doc.line_cells(cells[i].line).len() == 1;
     let mut back = first;
-    while run.len() < CELLS && back > region.from && cells[back - 1].class == CellClass::Blank {
+    while run.len() < CELLS
+        && back > region.from
+        && cells[back - 1].class == CellClass::Blank
+        && alone(back - 1)
+        && alone(first)
+    {
         back -= 1;
         run.insert(0, back);
     }
     // Blank padding after the 15th value is not a value.
-    while run.len() > CELLS && run.last().is_some_and(|&c| cells[c].class == CellClass::Blank) {
+    while run.len() > CELLS
+        && run
+            .last()
+            .is_some_and(|&c| cells[c].class == CellClass::Blank)
+    {
         run.pop();
     }
     let found = run.len();
@@ -34,7 +46,7 @@ pub fn read(doc: &Document, region: &Region) -> Option<Table> {
     for (g, def) in APPEAL_ROWS.iter().enumerate() {
         let part: Vec<usize> = run.iter().copied().skip(g * 5).take(5).collect();
         let a = Assigned {
-            found: (found != CELLS && g == 0).then_some(found),
+            found: (found != CELLS).then_some(found),
             cells: part,
         };
         table.rows.push(build_row(doc, def, None, &a, false));

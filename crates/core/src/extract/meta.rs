@@ -16,7 +16,12 @@ pub struct YearAt {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Period {
     /// Read in full: from (year, month, day) to (year, month, day).
-    Read { from: (i32, u32, u32), to: (i32, u32, u32), span: Span, quote: String },
+    Read {
+        from: (i32, u32, u32),
+        to: (i32, u32, u32),
+        span: Span,
+        quote: String,
+    },
     /// A period is stated but cannot be read (characters lost: "202311日至1231").
     Unreadable { span: Span, quote: String },
 }
@@ -64,7 +69,11 @@ impl Meta {
 /// Find a year "YYYY年" (spaces allowed between) in `s`, from byte `from`; returns the year
 /// and its byte range.
 fn find_year(s: &str, from: usize) -> Option<(i32, usize, usize)> {
-    let chars: Vec<(usize, char)> = s.get(from..)?.char_indices().map(|(i, c)| (i + from, c)).collect();
+    let chars: Vec<(usize, char)> = s
+        .get(from..)?
+        .char_indices()
+        .map(|(i, c)| (i + from, c))
+        .collect();
     let mut i = 0;
     while i < chars.len() {
         if ascii_digit(chars[i].1).is_some() && (i == 0 || ascii_digit(chars[i - 1].1).is_none()) {
@@ -98,14 +107,25 @@ fn find_year(s: &str, from: usize) -> Option<(i32, usize, usize)> {
 /// Read the title, year, agency and period.
 pub fn read_meta(text: &str, doc: &Document, sections: &[SectionHit]) -> Meta {
     let mut meta = Meta::default();
-    let first_section = sections.first().map_or(text.len().min(4000), |s| s.span.start);
+    let first_section = sections
+        .first()
+        .map_or(text.len().min(4000), |s| s.span.start);
     read_title(text, doc, first_section, &mut meta);
     meta.period = read_period(text);
     // The body's year: the first year in section 一 (or, without headings, the text's start).
-    let body_from = sections.iter().find(|s| s.number == 1).map_or(first_section.min(text.len()), |s| s.span.end);
+    let body_from = sections
+        .iter()
+        .find(|s| s.number == 1)
+        .map_or(first_section.min(text.len()), |s| s.span.end);
     let body_to = text.len().min(floor_char(text, body_from + 3000));
-    if let Some((y, a, b)) = text.get(..body_to).and_then(|t| find_year(t, floor_char(text, body_from))) {
-        meta.body_year = Some(YearAt { year: y, span: Span::new(a, b) });
+    if let Some((y, a, b)) = text
+        .get(..body_to)
+        .and_then(|t| find_year(t, floor_char(text, body_from)))
+    {
+        meta.body_year = Some(YearAt {
+            year: y,
+            span: Span::new(a, b),
+        });
     }
     if meta.agency.is_none() {
         meta.agency = agency_from_body(text, body_from, body_to);
@@ -144,8 +164,10 @@ fn read_title(text: &str, doc: &Document, limit: usize, meta: &mut Meta) {
             && find_year(s, 0).is_some();
         if is_title {
             if let Some((y, a, b)) = find_year(s, 0) {
-                meta.title_year =
-                    Some(YearAt { year: y, span: Span::new(line.span.start + a, line.span.start + b) });
+                meta.title_year = Some(YearAt {
+                    year: y,
+                    span: Span::new(line.span.start + a, line.span.start + b),
+                });
                 let before = s[..a].trim();
                 let after = s[b..].trim_start_matches('度').trim();
                 meta.agency = agency_from_title(before, after, prev);
@@ -179,7 +201,11 @@ fn agency_from_title(before: &str, after: &str, prev: Option<&str>) -> Option<St
     }
     prev.and_then(|p| {
         let short = p.chars().count() <= 30 && !p.contains(['。', '，', ',', '|', ':', '：']);
-        if short { clean(p) } else { None }
+        if short {
+            clean(p)
+        } else {
+            None
+        }
     })
 }
 
@@ -217,7 +243,14 @@ fn widen_agency(text: &str, agency: &str) -> String {
     }
 }
 
-const PERIOD_KEYS: &[&str] = &["统计期限", "统计时限", "统计数据时限", "统计时间", "统计区间", "统计周期"];
+const PERIOD_KEYS: &[&str] = &[
+    "统计期限",
+    "统计时限",
+    "统计数据时限",
+    "统计时间",
+    "统计区间",
+    "统计周期",
+];
 
 /// Find "统计期限自2020年1月1日起至2020年12月31日止" and read it.
 fn read_period(text: &str) -> Option<Period> {
@@ -241,14 +274,16 @@ fn read_period(text: &str) -> Option<Period> {
     let mut end_c = after;
     let mut it = compact[after..].char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        if matches!(c, '。' | '，' | ',' | ';' | '；' | '）' | ')') || stmt.chars().count() >= 40 {
+        if matches!(c, '。' | '，' | ',' | ';' | '；' | '）' | ')') || stmt.chars().count() >= 40
+        {
             end_c = after + i;
             break;
         }
         end_c = after + i + c.len_utf8();
         if c == '\n' {
             let next = compact[after + i..].chars().find(|&c| c != '\n');
-            let goes_on = next.is_some_and(|n| ascii_digit(n).is_some() || "起至年月日到止".contains(n));
+            let goes_on =
+                next.is_some_and(|n| ascii_digit(n).is_some() || "起至年月日到止".contains(n));
             if !goes_on {
                 end_c = after + i;
                 break;
@@ -264,11 +299,20 @@ fn read_period(text: &str) -> Option<Period> {
         offs.get(char_idx).copied().unwrap_or(text.len())
     };
     let start = to_byte(key_at);
-    let end = if end_c >= compact.len() { text.len() } else { to_byte(end_c) };
+    let end = if end_c >= compact.len() {
+        text.len()
+    } else {
+        to_byte(end_c)
+    };
     let span = Span::new(start, end.max(start));
     let quote = format!("{key}{stmt}");
     match parse_range(stmt) {
-        Some((from, to)) => Some(Period::Read { from, to, span, quote }),
+        Some((from, to)) => Some(Period::Read {
+            from,
+            to,
+            span,
+            quote,
+        }),
         None => Some(Period::Unreadable { span, quote }),
     }
 }
@@ -303,7 +347,8 @@ fn parse_date(s: &str, default_year: Option<i32>) -> Option<(i32, u32, u32)> {
     let (m, rest) = rest.split_once('月')?;
     let d = rest.strip_suffix('日')?;
     let (m, d) = (nums(m)?, nums(d)?);
-    ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+    ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then_some((y, m, d))
 }
 
 #[cfg(test)]
@@ -313,11 +358,30 @@ mod tests {
     #[test]
     fn periods_in_their_forms() {
         let p = read_period("本年报中所列数据的统计期限自2020年1月1日起至2020年12月31日止。");
-        assert!(matches!(p, Some(Period::Read { from: (2020, 1, 1), to: (2020, 12, 31), .. })));
+        assert!(matches!(
+            p,
+            Some(Period::Read {
+                from: (2020, 1, 1),
+                to: (2020, 12, 31),
+                ..
+            })
+        ));
         let p = read_period("统计期限自 2023 年 1 月 1 日\n起至 2023 年 12 月 31 日止。");
-        assert!(matches!(p, Some(Period::Read { to: (2023, 12, 31), .. })));
+        assert!(matches!(
+            p,
+            Some(Period::Read {
+                to: (2023, 12, 31),
+                ..
+            })
+        ));
         let p = read_period("统计期限自2020年1月1日至12月31日。");
-        assert!(matches!(p, Some(Period::Read { to: (2020, 12, 31), .. })));
+        assert!(matches!(
+            p,
+            Some(Period::Read {
+                to: (2020, 12, 31),
+                ..
+            })
+        ));
         let p = read_period("本报告数据统计时限为202311日至1231\n\n一、总体情况");
         assert!(matches!(p, Some(Period::Unreadable { .. })));
         assert_eq!(read_period("没有期限"), None);

@@ -86,22 +86,43 @@ pub(crate) fn build_row(
         .map(|(i, col)| match a.cells.get(i).map(|&c| &doc.cells[c]) {
             Some(src) => {
                 let r = read_for(&src.raw, col.kind, amount_in_yuan);
-                Cell { col: col.key, kind: col.kind, value: r.value, raw: src.raw.clone(), unit: r.unit, span: Some(src.span) }
+                Cell {
+                    col: col.key,
+                    kind: col.kind,
+                    value: r.value,
+                    raw: src.raw.clone(),
+                    unit: r.unit,
+                    span: Some(src.span),
+                }
             }
-            None => Cell { col: col.key, kind: col.kind, value: Value::Missing, raw: String::new(), unit: None, span: None },
+            None => Cell {
+                col: col.key,
+                kind: col.kind,
+                value: Value::Missing,
+                raw: String::new(),
+                unit: None,
+                span: None,
+            },
         })
         .collect();
     Row {
         def,
         label_span: label.map(|l| doc.cells[l].span),
         cells,
-        misaligned: a.found.map(|found| Misalignment { found, expected: def.cols.len() }),
+        misaligned: a.found.map(|found| Misalignment {
+            found,
+            expected: def.cols.len(),
+        }),
     }
 }
 
 pub(crate) fn extra_row(doc: &Document, o: &rows::Orphan) -> ExtraRow {
     let label = o.label.map(|l| &doc.cells[l]);
-    let span = o.cells.iter().map(|&c| doc.cells[c].span).reduce(Span::cover);
+    let span = o
+        .cells
+        .iter()
+        .map(|&c| doc.cells[c].span)
+        .reduce(Span::cover);
     ExtraRow {
         label: label.map_or_else(String::new, |c| c.raw.clone()),
         span: match (label.map(|c| c.span), span) {
@@ -132,15 +153,26 @@ struct Regions {
 fn find_regions(doc: &Document, sections: &[SectionHit]) -> Regions {
     let n = doc.cells.len();
     let short = |i: usize| doc.cells[i].norm.chars().count() <= 80;
-    let heading = |num: u8, after: usize| sections.iter().find(|s| s.number == num && s.cell >= after).map(|s| s.cell);
+    let heading = |num: u8, after: usize| {
+        sections
+            .iter()
+            .find(|s| s.number == num && s.cell >= after)
+            .map(|s| s.cell)
+    };
     let req_start = heading(3, 0)
-        .or_else(|| (0..n).find(|&i| short(i) && (doc.cells[i].norm.contains("勾稽关系") || doc.cells[i].norm == "申请人情况")))
+        .or_else(|| {
+            (0..n).find(|&i| {
+                short(i)
+                    && (doc.cells[i].norm.contains("勾稽关系") || doc.cells[i].norm == "申请人情况")
+            })
+        })
         .or_else(|| requests::first_row_cell(doc, &Region { from: 0, to: n }));
     let app_start = match req_start {
         Some(r) => heading(4, r).or_else(|| (r..n).find(|&i| doc.cells[i].norm == "行政复议")),
         None => heading(4, 0),
     };
-    let act_start = heading(2, 0).or_else(|| (0..n).find(|&i| doc.cells[i].norm.starts_with("第二十条第")));
+    let act_start =
+        heading(2, 0).or_else(|| (0..n).find(|&i| doc.cells[i].norm.starts_with("第二十条第")));
     // A region ends at the next region's start or at the next heading of a later section.
     let end_of = |start: usize, number: u8| -> usize {
         let mut end = n;
@@ -157,9 +189,18 @@ fn find_regions(doc: &Document, sections: &[SectionHit]) -> Regions {
         end
     };
     Regions {
-        active: act_start.map(|s| Region { from: s + 1, to: end_of(s, 2) }),
-        requests: req_start.map(|s| Region { from: s, to: end_of(s, 3) }),
-        appeals: app_start.map(|s| Region { from: s + 1, to: end_of(s, 4) }),
+        active: act_start.map(|s| Region {
+            from: s + 1,
+            to: end_of(s, 2),
+        }),
+        requests: req_start.map(|s| Region {
+            from: s,
+            to: end_of(s, 3),
+        }),
+        appeals: app_start.map(|s| Region {
+            from: s + 1,
+            to: end_of(s, 4),
+        }),
     }
 }
 
@@ -169,7 +210,10 @@ fn markers(doc: &Document, region: Option<Region>, labels: &[&str]) -> Vec<Marke
     for c in &doc.cells[r.from..r.to] {
         for l in labels {
             if c.norm.contains(l) && !out.iter().any(|m| m.label == *l) {
-                out.push(Marker { label: (*l).to_string(), span: c.span });
+                out.push(Marker {
+                    label: (*l).to_string(),
+                    span: c.span,
+                });
             }
         }
     }
@@ -200,7 +244,10 @@ fn decide_template(f: &Facts, have_tables: bool, year: Option<i32>) -> Template 
 /// Extract everything from a decoded input.
 pub fn extract(text: &str, decoded: &InputFacts) -> (Template, Tables, Facts) {
     let doc = Document::from_text(text);
-    let mut facts = Facts { input: decoded.clone(), ..Facts::default() };
+    let mut facts = Facts {
+        input: decoded.clone(),
+        ..Facts::default()
+    };
     facts.sections = sections::find_sections(&doc);
     facts.meta = meta::read_meta(text, &doc, &facts.sections);
     let regions = find_regions(&doc, &facts.sections);
@@ -212,26 +259,48 @@ pub fn extract(text: &str, decoded: &InputFacts) -> (Template, Tables, Facts) {
             if single {
                 if let Some(row) = t.row("other") {
                     let span = row.label_span.unwrap_or(Span::new(0, 0));
-                    facts.gb2019_markers.push(Marker { label: "（六）其他处理（单行）".into(), span });
+                    facts.gb2019_markers.push(Marker {
+                        label: "（六）其他处理（单行）".into(),
+                        span,
+                    });
                 }
             }
             if t.rows.iter().any(|r| r.def.key.starts_with("other.")) {
-                if let Some(span) = t.rows.iter().find(|r| r.def.key.starts_with("other.")).and_then(|r| r.label_span) {
-                    facts.gb2021_markers.push(Marker { label: "（六）其他处理（分三项）".into(), span });
+                if let Some(span) = t
+                    .rows
+                    .iter()
+                    .find(|r| r.def.key.starts_with("other."))
+                    .and_then(|r| r.label_span)
+                {
+                    facts.gb2021_markers.push(Marker {
+                        label: "（六）其他处理（分三项）".into(),
+                        span,
+                    });
                 }
             }
             tables.requests = Some(t);
         }
     }
-    facts.gb2021_markers.extend(markers(&doc, regions.active, active::GB2021_HEADERS));
+    facts
+        .gb2021_markers
+        .extend(markers(&doc, regions.active, active::GB2021_HEADERS));
     let mut m19 = markers(&doc, regions.active, active::GB2019_HEADERS);
-    m19.extend(markers(&doc, regions.active, &["第二十条第(九)项", "政府集中采购", "其他对外管理服务事项"]));
+    m19.extend(markers(
+        &doc,
+        regions.active,
+        &["第二十条第(九)项", "政府集中采购", "其他对外管理服务事项"],
+    ));
     facts.gb2019_markers.extend(m19);
     if let Some(r) = regions.appeals {
         tables.appeals = appeals::read(&doc, &r);
     }
-    let have_tables = tables.requests.is_some() || tables.appeals.is_some() || regions.active.is_some_and(|r| r.to > r.from);
-    let all = Region { from: 0, to: doc.cells.len() };
+    let have_tables = tables.requests.is_some()
+        || tables.appeals.is_some()
+        || regions.active.is_some_and(|r| r.to > r.from);
+    let all = Region {
+        from: 0,
+        to: doc.cells.len(),
+    };
     facts.legacy_markers = markers(&doc, Some(all), LEGACY_LABELS);
     let year = facts.meta.year();
     let mut template = decide_template(&facts, have_tables, year);
@@ -239,7 +308,11 @@ pub fn extract(text: &str, decoded: &InputFacts) -> (Template, Tables, Facts) {
         tables.active = active::read(&doc, &r, template);
     }
     if template.is_national() && tables.iter().next().is_none() {
-        template = if facts.legacy_markers.len() >= 2 { Template::Legacy } else { Template::Unknown };
+        template = if facts.legacy_markers.len() >= 2 {
+            Template::Legacy
+        } else {
+            Template::Unknown
+        };
     }
     (template, tables, facts)
 }

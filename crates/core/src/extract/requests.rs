@@ -52,7 +52,15 @@ fn strip_numbering(t: &str) -> &str {
 }
 
 fn is_group_label(t: &str) -> bool {
-    ["本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理"].iter().any(|g| t.contains(g))
+    [
+        "本年度办理结果",
+        "不予公开",
+        "无法提供",
+        "不予处理",
+        "其他处理",
+    ]
+    .iter()
+    .any(|g| t.contains(g))
         || t.chars().count() <= 2
 }
 
@@ -90,7 +98,10 @@ pub fn read(doc: &Document, region: &Region) -> Option<(Table, bool)> {
             continue;
         }
         if let Some(r) = find_row(&c.norm, last) {
-            events.push(Ev::Row { slot: slots.len(), cell: i });
+            events.push(Ev::Row {
+                slot: slots.len(),
+                cell: i,
+            });
             slots.push(r);
             last = Some(r);
             continue;
@@ -106,14 +117,24 @@ pub fn read(doc: &Document, region: &Region) -> Option<(Table, bool)> {
         }
     }
     // （六）其他处理 followed by its three sub-rows is a group label, not the gb2019 row.
-    let has_sub_other = slots.iter().any(|&r| REQUEST_ROWS_ANY[r].key.starts_with("other."));
+    let has_sub_other = slots
+        .iter()
+        .any(|&r| REQUEST_ROWS_ANY[r].key.starts_with("other."));
     if has_sub_other {
-        if let Some(pos) = slots.iter().position(|&r| REQUEST_ROWS_ANY[r].key == "other") {
+        if let Some(pos) = slots
+            .iter()
+            .position(|&r| REQUEST_ROWS_ANY[r].key == "other")
+        {
             slots.remove(pos);
             for e in events.iter_mut() {
                 match *e {
                     Ev::Row { slot, cell } if slot == pos => *e = Ev::Group { cell },
-                    Ev::Row { slot, cell } if slot > pos => *e = Ev::Row { slot: slot - 1, cell },
+                    Ev::Row { slot, cell } if slot > pos => {
+                        *e = Ev::Row {
+                            slot: slot - 1,
+                            cell,
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -148,12 +169,30 @@ mod tests {
     #[test]
     fn labels_in_their_real_forms() {
         assert_eq!(row("一、本年新收政府信息公开申请数量", None), Some("new"));
-        assert_eq!(row("（二）部分公开（区分处理的，只计这一情 形，不", Some("granted")), Some("partly_granted"));
-        assert_eq!(row("三 2.其他法律行政止公开", Some("withheld.state_secret")), Some("withheld.prohibited"));
-        assert_eq!(row("5.要求行政机关确认或重 新出具", Some("not_processed.excessive")), Some("not_processed.confirmation"));
+        assert_eq!(
+            row(
+                "（二）部分公开（区分处理的，只计这一情 形，不",
+                Some("granted")
+            ),
+            Some("partly_granted")
+        );
+        assert_eq!(
+            row("三 2.其他法律行政止公开", Some("withheld.state_secret")),
+            Some("withheld.prohibited")
+        );
+        assert_eq!(
+            row(
+                "5.要求行政机关确认或重 新出具",
+                Some("not_processed.excessive")
+            ),
+            Some("not_processed.confirmation")
+        );
         assert_eq!(row("3、其他", Some("other.no_fee")), Some("other.misc"));
         assert_eq!(row("（七）總計", Some("other.misc")), Some("total"));
-        assert_eq!(row("四、結轉下年度繼續辦理", Some("total")), Some("carried_out"));
+        assert_eq!(
+            row("四、結轉下年度繼續辦理", Some("total")),
+            Some("carried_out")
+        );
     }
 
     #[test]

@@ -66,7 +66,11 @@ fn runs(events: &[Ev], doc: &Document) -> Vec<(usize, Run)> {
                 if let Some(run) = cur.as_mut() {
                     let prev_line = doc.cells[*run.cells.last().unwrap_or(&cell)].line;
                     let line = doc.cells[cell].line;
-                    let on_prev = run.cells.iter().filter(|&&c| doc.cells[c].line == prev_line).count();
+                    let on_prev = run
+                        .cells
+                        .iter()
+                        .filter(|&&c| doc.cells[c].line == prev_line)
+                        .count();
                     if line != prev_line && on_prev >= 2 {
                         out.push((cur_pos, cur.take().unwrap_or_else(|| unreachable_run())));
                     }
@@ -102,7 +106,11 @@ fn runs(events: &[Ev], doc: &Document) -> Vec<(usize, Run)> {
 }
 
 fn unreachable_run() -> Run {
-    Run { cells: Vec::new(), label: None, after_group: false }
+    Run {
+        cells: Vec::new(),
+        label: None,
+        after_group: false,
+    }
 }
 
 fn is_blank(doc: &Document, c: usize) -> bool {
@@ -141,7 +149,10 @@ pub fn assign(
             .zip(&rows)
             .map(|((_, run), (_, slot))| trim_padding(doc, &run.cells, ncols(*slot)))
             .collect();
-        let all_full = trimmed.iter().zip(&rows).all(|(t, (_, slot))| t.len() == ncols(*slot));
+        let all_full = trimmed
+            .iter()
+            .zip(&rows)
+            .all(|(t, (_, slot))| t.len() == ncols(*slot));
         if all_full {
             let assigned = rows
                 .iter()
@@ -165,7 +176,12 @@ pub fn assign(
     let mut ri = 0;
     for (pos, ev) in events.iter().enumerate() {
         if let Ev::Row { slot, .. } = *ev {
-            found.push(Found { slot, after: Vec::new(), excess: 0, before: std::mem::take(&mut pending) });
+            found.push(Found {
+                slot,
+                after: Vec::new(),
+                excess: 0,
+                before: std::mem::take(&mut pending),
+            });
         }
         while ri < runs.len() && runs[ri].0 == pos {
             let run = runs[ri].1.clone();
@@ -181,8 +197,11 @@ pub fn assign(
                     // surplus (a row longer than its columns), not another row's.
                     if let Some(&last) = cur.after.last() {
                         let line = doc.cells[last].line;
-                        let same_line: Vec<usize> =
-                            rest.iter().copied().take_while(|&c| doc.cells[c].line == line).collect();
+                        let same_line: Vec<usize> = rest
+                            .iter()
+                            .copied()
+                            .take_while(|&c| doc.cells[c].line == line)
+                            .collect();
                         cur.excess += same_line.iter().filter(|&&c| !is_blank(doc, c)).count();
                         rest = &rest[same_line.len()..];
                     }
@@ -191,8 +210,16 @@ pub fn assign(
             if rest.iter().all(|&c| is_blank(doc, c)) {
                 continue;
             }
-            let label = if rest.len() == run.cells.len() { run.label } else { None };
-            pending.push(Run { cells: rest.to_vec(), label, after_group: run.after_group && label.is_some() });
+            let label = if rest.len() == run.cells.len() {
+                run.label
+            } else {
+                None
+            };
+            pending.push(Run {
+                cells: rest.to_vec(),
+                label,
+                after_group: run.after_group && label.is_some(),
+            });
         }
     }
     let mut assigned = Vec::new();
@@ -212,14 +239,28 @@ pub fn assign(
             (f.after, f.excess)
         };
         for run in before {
-            orphans.push(Orphan { label: run.label, after_group: run.after_group, cells: run.cells });
+            orphans.push(Orphan {
+                label: run.label,
+                after_group: run.after_group,
+                cells: run.cells,
+            });
         }
         let len = cells.len() + extra;
         let found_n = (len != n).then_some(len);
-        assigned.push((f.slot, Assigned { cells, found: found_n }));
+        assigned.push((
+            f.slot,
+            Assigned {
+                cells,
+                found: found_n,
+            },
+        ));
     }
     for run in pending {
-        orphans.push(Orphan { label: run.label, after_group: run.after_group, cells: run.cells });
+        orphans.push(Orphan {
+            label: run.label,
+            after_group: run.after_group,
+            cells: run.cells,
+        });
     }
     (assigned, orphans)
 }

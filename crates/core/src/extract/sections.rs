@@ -29,13 +29,15 @@ const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
 /// Which section a normalised heading text names, if it is one.
 fn section_of(body: &str) -> Option<u8> {
     let has = |s: &str| body.contains(s);
-    if body == "总体情况" || body == "概述" || body == "总体概况" || body.starts_with("总体情况") {
+    if body == "总体情况" || body == "概述" || body == "总体概况" || body.starts_with("总体情况")
+    {
         return Some(1);
     }
     if body.starts_with("主动公开政府信息") && body.len() <= 60 {
         return Some(2);
     }
-    if (body.starts_with("收到和处理政府信息公开申请") || body.starts_with("收到和处理政府信息公开的申请"))
+    if (body.starts_with("收到和处理政府信息公开申请")
+        || body.starts_with("收到和处理政府信息公开的申请"))
         && body.len() <= 75
     {
         return Some(3);
@@ -46,7 +48,8 @@ fn section_of(body: &str) -> Option<u8> {
     if has("存在的主要问题") || has("存在主要问题") {
         return Some(5);
     }
-    if body.starts_with("其他需要报告的事项") || body.starts_with("其他需要报告事项") {
+    if body.starts_with("其他需要报告的事项") || body.starts_with("其他需要报告事项")
+    {
         return Some(6);
     }
     None
@@ -81,7 +84,9 @@ pub fn heading(norm: &str) -> Option<(u8, bool)> {
 
 /// A heading with neither numeral nor separator must be the name alone.
 fn is_bare_heading(rest: &str) -> bool {
-    SECTION_NAMES.iter().any(|n| n.split_once('、').is_some_and(|(_, name)| name == rest))
+    SECTION_NAMES
+        .iter()
+        .any(|n| n.split_once('、').is_some_and(|(_, name)| name == rest))
 }
 
 /// Every section heading in the document, in input order.
@@ -89,14 +94,24 @@ pub fn find_sections(doc: &Document) -> Vec<SectionHit> {
     let mut out = Vec::new();
     for line in &doc.lines {
         // A heading is a line of its own (one cell, or a first cell followed by pipes).
-        let Some(idx) = line.cells.clone().next() else { continue };
+        let Some(idx) = line.cells.clone().next() else {
+            continue;
+        };
         let cell = &doc.cells[idx];
-        let rest_blank = doc.cells[line.cells.clone()].iter().skip(1).all(|c| c.raw.is_empty());
+        let rest_blank = doc.cells[line.cells.clone()]
+            .iter()
+            .skip(1)
+            .all(|c| c.raw.is_empty());
         if !rest_blank {
             continue;
         }
         if let Some((number, numeral_lost)) = heading(&cell.norm) {
-            out.push(SectionHit { number, cell: idx, span: cell.span, numeral_lost });
+            out.push(SectionHit {
+                number,
+                cell: idx,
+                span: cell.span,
+                numeral_lost,
+            });
         }
     }
     out
@@ -117,8 +132,14 @@ mod tests {
         assert_eq!(h("二、主动公开政府信息情况"), Some((2, false)));
         assert_eq!(h("、主动公开政府信息情况"), Some((2, true)));
         assert_eq!(h("三、收到和处理政府信息公开申请情况"), Some((3, false)));
-        assert_eq!(h("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"), Some((4, false)));
-        assert_eq!(h("五、政府信息公开工作存在的主要问题及改进情况"), Some((5, false)));
+        assert_eq!(
+            h("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"),
+            Some((4, false))
+        );
+        assert_eq!(
+            h("五、政府信息公开工作存在的主要问题及改进情况"),
+            Some((5, false))
+        );
         assert_eq!(h("六、其他需要报告的事项"), Some((6, false)));
     }
 

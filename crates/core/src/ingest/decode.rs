@@ -26,18 +26,32 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         let enc = if bytes[0] == 0xFF { UTF_16LE } else { UTF_16BE };
         let (text, had_errors) = enc.decode_with_bom_removal(&bytes[2..]);
         return Decoded {
-            replaced: if had_errors { count_replacements(&text) } else { 0 },
+            replaced: if had_errors {
+                count_replacements(&text)
+            } else {
+                0
+            },
             text: text.into_owned(),
             encoding: enc.name(),
             binary: false,
         };
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return Decoded { text: s.to_string(), encoding: "UTF-8", replaced: 0, binary };
+        return Decoded {
+            text: s.to_string(),
+            encoding: "UTF-8",
+            replaced: 0,
+            binary,
+        };
     }
     if !binary {
         if let Some(text) = GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
-            return Decoded { text: text.into_owned(), encoding: "GB18030", replaced: 0, binary };
+            return Decoded {
+                text: text.into_owned(),
+                encoding: "GB18030",
+                replaced: 0,
+                binary,
+            };
         }
     }
     utf8(bytes, binary)
@@ -49,7 +63,12 @@ fn utf8(bytes: &[u8], binary: bool) -> Decoded {
         std::borrow::Cow::Borrowed(_) => 0,
         std::borrow::Cow::Owned(s) => count_replacements(s),
     };
-    Decoded { text: text.into_owned(), encoding: "UTF-8", replaced, binary }
+    Decoded {
+        text: text.into_owned(),
+        encoding: "UTF-8",
+        replaced,
+        binary,
+    }
 }
 
 fn count_replacements(s: &str) -> usize {

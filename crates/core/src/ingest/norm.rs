@@ -6,17 +6,27 @@
 /// the phrases the checker looks for. Pairs: traditional then simplified.
 const TRAD_SIMP: &str = "總总計计結结轉转繼继續续辦办開开請请數数與与處处據据報报況况動动關关於于機机構构組组織织體体業业類类務务內内資资條条項项規规範范現现廢废發发決决許许罰罚強强費费額额單单萬万採采購购專专門门問问題题進进經经議议訴诉審审維维糾纠復复複复認认確确獲获應应為为區区縣县鄉乡鎮镇廳厅會会員员書书記记號号長长網网億亿實实際际護护權权險险穩稳屬属國国執执詢询補补後后訪访舉举無无當当覆复繳缴納纳統统時时間间劃划態态參参預预稅税產产擔担環环衛卫醫医療疗養养營营徵征處处對对於于這这個个們们來来說说問问書书傳传圖图種种樣样學学習习歲岁愛爱從从眾众層层導导處处價价錄录邊边須须頁页號号熱热質质簡简氣气產产藝艺雙双發发週周麼么麽么製制祕秘訊讯範范嚴严優优勢势標标準准區区鏈链線线級级報报況况員员種种處处極极積积獲获總总備备斷断廣广爭争慶庆團团";
 
+/// The pairs sorted by the traditional character, built once.
+fn trad_table() -> &'static [(char, char)] {
+    static TABLE: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let chars: Vec<char> = TRAD_SIMP.chars().collect();
+        let mut pairs: Vec<(char, char)> = chars.chunks_exact(2).map(|p| (p[0], p[1])).collect();
+        pairs.sort_by_key(|p| p.0);
+        pairs.dedup_by_key(|p| p.0);
+        pairs
+    })
+}
+
 fn trad_to_simp(c: char) -> char {
     if (c as u32) < 0x4E00 {
         return c;
     }
-    let mut chars = TRAD_SIMP.chars();
-    while let (Some(t), Some(s)) = (chars.next(), chars.next()) {
-        if t == c {
-            return s;
-        }
+    let table = trad_table();
+    match table.binary_search_by_key(&c, |p| p.0) {
+        Ok(i) => table[i].1,
+        Err(_) => c,
     }
-    c
 }
 
 /// Map one character to its normal form; `None` drops it (white space).
@@ -63,7 +73,10 @@ mod tests {
     #[test]
     fn folds_width_space_and_traditional() {
         assert_eq!(normalize("（七）總計"), "(七)总计");
-        assert_eq!(normalize("四、結轉下年度繼續辦理"), "四、结转下年度继续办理");
+        assert_eq!(
+            normalize("四、結轉下年度繼續辦理"),
+            "四、结转下年度继续办理"
+        );
         assert_eq!(normalize("商业 企业"), "商业企业");
         assert_eq!(normalize("第二十条第（一）项"), "第二十条第(一)项");
         assert_eq!(normalize("１２３"), "123");

@@ -76,7 +76,9 @@ impl Document {
 
     /// The cells of one line.
     pub fn line_cells(&self, line: usize) -> &[Cell] {
-        self.lines.get(line).map_or(&[], |l| &self.cells[l.cells.clone()])
+        self.lines
+            .get(line)
+            .map_or(&[], |l| &self.cells[l.cells.clone()])
     }
 
     fn push_line(&mut self, text: &str, span: Span) {
@@ -87,33 +89,74 @@ impl Document {
         if !page_number {
             for (a, b) in split_cells(s) {
                 let raw = &s[a..b];
-                self.cells.push(make_cell(raw, Span::new(span.start + a, span.start + b), line_no));
+                self.cells.push(make_cell(
+                    raw,
+                    Span::new(span.start + a, span.start + b),
+                    line_no,
+                ));
             }
         }
-        self.lines.push(Line { span, cells: first..self.cells.len(), page_number });
+        self.lines.push(Line {
+            span,
+            cells: first..self.cells.len(),
+            page_number,
+        });
     }
 }
 
 fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes.get(from..)?.iter().position(|&b| b == b'\n' || b == b'\r').map(|p| {
-        let i = from + p;
-        // A lone '\r' (old Mac files) ends a line too; "\r\n" ends at the '\n'.
-        if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-            i + 1
-        } else {
-            i
-        }
-    })
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .map(|p| {
+            let i = from + p;
+            // A lone '\r' (old Mac files) ends a line too; "\r\n" ends at the '\n'.
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i + 1
+            } else {
+                i
+            }
+        })
 }
 
+/// Cells longer than this are prose: never a label or a value, so only their start is
+/// normalised (labels are matched on short cells only) and they are not read as numbers.
+const LONG_CELL: usize = 600;
+
 fn make_cell(raw: &str, span: Span, line: usize) -> Cell {
+    if raw.len() > LONG_CELL {
+        let mut cut = LONG_CELL;
+        while !raw.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let reading = Reading {
+            value: Value::Unreadable,
+            unit: None,
+        };
+        return Cell {
+            raw: raw.to_string(),
+            norm: normalize(&raw[..cut]),
+            span,
+            line,
+            class: CellClass::Text,
+            reading,
+        };
+    }
     let reading = value::read(raw);
     let class = match reading.value {
         Value::Number(_) => CellClass::Number,
         Value::Blank => CellClass::Blank,
         _ => CellClass::Text,
     };
-    Cell { raw: raw.to_string(), norm: normalize(raw), span, line, class, reading }
+    Cell {
+        raw: raw.to_string(),
+        norm: normalize(raw),
+        span,
+        line,
+        class,
+        reading,
+    }
 }
 
 fn is_space(c: char) -> bool {
@@ -141,7 +184,8 @@ fn is_page_number(s: &str) -> bool {
     let dashes = |c: char| matches!(c, '-' | '－' | '—' | '–' | '−' | '_');
     let inner = t.trim_matches(dashes);
     let had_dashes = inner.len() < t.len() && t.starts_with(dashes) && t.ends_with(dashes);
-    let digits = |x: &str| !x.is_empty() && x.chars().all(|c| super::norm::ascii_digit(c).is_some());
+    let digits =
+        |x: &str| !x.is_empty() && x.chars().all(|c| super::norm::ascii_digit(c).is_some());
     if had_dashes && digits(inner) {
         return true;
     }
@@ -196,12 +240,17 @@ fn split_on(s: &str, sep: char, pipe: bool) -> Vec<(usize, usize)> {
         }
     }
     pieces.push((start, s.len()));
-    let mut out: Vec<(usize, usize)> = pieces.into_iter().map(|(a, b)| trim_range(s, a, b)).collect();
+    let mut out: Vec<(usize, usize)> = pieces
+        .into_iter()
+        .map(|(a, b)| trim_range(s, a, b))
+        .collect();
     if pipe {
         if out.last().is_some_and(|(a, b)| a == b) {
             out.pop();
         }
-        if out.first().is_some_and(|(a, b)| a == b) && s.trim_start_matches(is_space).starts_with(['|', '｜']) {
+        if out.first().is_some_and(|(a, b)| a == b)
+            && s.trim_start_matches(is_space).starts_with(['|', '｜'])
+        {
             out.remove(0);
         }
     }
@@ -231,7 +280,11 @@ fn split_space_row(s: &str) -> Option<Vec<(usize, usize)>> {
     if let Some(st) = start {
         tokens.push((st, s.len()));
     }
-    let values = tokens.iter().rev().take_while(|(a, b)| is_value_token(&s[*a..*b])).count();
+    let values = tokens
+        .iter()
+        .rev()
+        .take_while(|(a, b)| b - a <= 40 && is_value_token(&s[*a..*b]))
+        .count();
     let labels = tokens.len() - values;
     if values == 0 || (labels == 0 && values == 1) {
         return None;
@@ -257,7 +310,11 @@ mod tests {
     use super::*;
 
     fn cells(text: &str) -> Vec<String> {
-        Document::from_text(text).cells.iter().map(|c| c.raw.clone()).collect()
+        Document::from_text(text)
+            .cells
+            .iter()
+            .map(|c| c.raw.clone())
+            .collect()
     }
 
     #[test]
@@ -280,7 +337,10 @@ mod tests {
     #[test]
     fn space_rows_from_pdf_text() {
         assert_eq!(cells("规章 1 0 11"), vec!["规章", "1", "0", "11"]);
-        assert_eq!(cells("4 0 0 0 0 0 4"), vec!["4", "0", "0", "0", "0", "0", "4"]);
+        assert_eq!(
+            cells("4 0 0 0 0 0 4"),
+            vec!["4", "0", "0", "0", "0", "0", "4"]
+        );
         assert_eq!(
             cells("三 2.其他法律行政止公开 0 0"),
             vec!["三 2.其他法律行政止公开", "0", "0"]

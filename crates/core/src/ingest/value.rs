@@ -13,23 +13,46 @@ pub struct Reading {
 }
 
 /// Placeholders written for zero or "nothing to report".
-const PLACEHOLDERS: &[&str] = &["/", "／", "-", "－", "—", "——", "–", "−", "\\", "无", "\u{3000}"];
+const PLACEHOLDERS: &[&str] = &[
+    "/", "／", "-", "－", "—", "——", "–", "−", "\\", "无", "\u{3000}",
+];
 
 /// Words that stand where a number should be but say no number.
-const VAGUE: &[&str] = &["若干", "不详", "未统计", "待统计", "未知", "多件", "数件", "少量", "暂缺"];
+const VAGUE: &[&str] = &[
+    "若干",
+    "不详",
+    "未统计",
+    "待统计",
+    "未知",
+    "多件",
+    "数件",
+    "少量",
+    "暂缺",
+];
 
 /// Units a number may carry in a cell, longest first.
-const UNITS: &[&str] = &["人次", "万元", "亿元", "元", "件", "个", "项", "条", "次", "家", "份"];
+const UNITS: &[&str] = &[
+    "人次", "万元", "亿元", "元", "件", "个", "项", "条", "次", "家", "份",
+];
 
 /// Read a cell's text. `Unreadable` when it is neither a number nor a placeholder.
 pub fn read(raw: &str) -> Reading {
     let t: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty() || PLACEHOLDERS.contains(&t.as_str()) {
-        return Reading { value: Value::Blank, unit: None };
+        return Reading {
+            value: Value::Blank,
+            unit: None,
+        };
     }
     match parse_number(&t) {
-        Some((n, unit)) => Reading { value: Value::Number(n), unit },
-        None => Reading { value: Value::Unreadable, unit: None },
+        Some((n, unit)) => Reading {
+            value: Value::Number(n),
+            unit,
+        },
+        None => Reading {
+            value: Value::Unreadable,
+            unit: None,
+        },
     }
 }
 

@@ -12,14 +12,23 @@ use super::{equation, fmt_num, national_table, same, sum, Rule};
 use crate::report::{Finding, Report, Severity};
 use crate::schema::{TableKind, REQUEST_PARTS};
 
-pub const RULE: Rule = Rule { code: "A301", severity: Severity::Error, title: "行合计不符", check };
+pub const RULE: Rule = Rule {
+    code: "A301",
+    severity: Severity::Error,
+    title: "行合计不符",
+    check,
+};
 
 fn check(r: &Report, out: &mut Vec<Finding>) {
-    let Some(t) = national_table(r, TableKind::Requests) else { return };
+    let Some(t) = national_table(r, TableKind::Requests) else {
+        return;
+    };
     for row in &t.rows {
         let key = row.def.key;
         let parts: Vec<(&str, &str)> = REQUEST_PARTS.iter().map(|c| (key, *c)).collect();
-        let (Some(expected), Some(actual)) = (sum(t, &parts), sum(t, &[(key, "total")])) else { continue };
+        let (Some(expected), Some(actual)) = (sum(t, &parts), sum(t, &[(key, "total")])) else {
+            continue;
+        };
         if same(expected.value, actual.value) {
             continue;
         }
@@ -30,6 +39,13 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
             fmt_num(expected.value)
         );
         let (e, a) = (expected.value, actual.value);
-        out.push(equation(&RULE, format!("requests/row/{key}"), msg, (expected, actual), e, a));
+        out.push(equation(
+            &RULE,
+            format!("requests/row/{key}"),
+            msg,
+            (expected, actual),
+            e,
+            a,
+        ));
     }
 }

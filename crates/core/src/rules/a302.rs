@@ -12,10 +12,17 @@ use super::{equation, fmt_num, national_table, same, sum, Rule};
 use crate::report::{Finding, Report, Severity};
 use crate::schema::{col_label, outcome_rows, TableKind, REQUEST_COLS};
 
-pub const RULE: Rule = Rule { code: "A302", severity: Severity::Error, title: "办理结果合计不符", check };
+pub const RULE: Rule = Rule {
+    code: "A302",
+    severity: Severity::Error,
+    title: "办理结果合计不符",
+    check,
+};
 
 fn check(r: &Report, out: &mut Vec<Finding>) {
-    let Some(t) = national_table(r, TableKind::Requests) else { return };
+    let Some(t) = national_table(r, TableKind::Requests) else {
+        return;
+    };
     let outcomes: Vec<&str> = outcome_rows(r.facts.single_other).map(|d| d.key).collect();
     // With an outcome row missing (S104) the sum would be wrong for that reason alone.
     if outcomes.iter().any(|k| t.row(k).is_none()) {
@@ -23,7 +30,9 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
     }
     for col in REQUEST_COLS.iter().map(|c| c.key) {
         let cells: Vec<(&str, &str)> = outcomes.iter().map(|k| (*k, col)).collect();
-        let (Some(expected), Some(actual)) = (sum(t, &cells), sum(t, &[("total", col)])) else { continue };
+        let (Some(expected), Some(actual)) = (sum(t, &cells), sum(t, &[("total", col)])) else {
+            continue;
+        };
         if same(expected.value, actual.value) {
             continue;
         }
@@ -34,6 +43,13 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
             fmt_num(expected.value)
         );
         let (e, a) = (expected.value, actual.value);
-        out.push(equation(&RULE, format!("requests/col/{col}"), msg, (expected, actual), e, a));
+        out.push(equation(
+            &RULE,
+            format!("requests/col/{col}"),
+            msg,
+            (expected, actual),
+            e,
+            a,
+        ));
     }
 }

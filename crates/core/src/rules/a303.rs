@@ -13,14 +13,22 @@ use super::{equation, fmt_num, national_table, same, sum, Rule};
 use crate::report::{Finding, Report, Severity};
 use crate::schema::{col_label, TableKind, REQUEST_COLS};
 
-pub const RULE: Rule = Rule { code: "A303", severity: Severity::Error, title: "第一项加第二项不等于第三项加第四项", check };
+pub const RULE: Rule = Rule {
+    code: "A303",
+    severity: Severity::Error,
+    title: "第一项加第二项不等于第三项加第四项",
+    check,
+};
 
 fn check(r: &Report, out: &mut Vec<Finding>) {
-    let Some(t) = national_table(r, TableKind::Requests) else { return };
+    let Some(t) = national_table(r, TableKind::Requests) else {
+        return;
+    };
     for col in REQUEST_COLS.iter().map(|c| c.key) {
-        let (Some(actual), Some(expected)) =
-            (sum(t, &[("new", col), ("carried_in", col)]), sum(t, &[("total", col), ("carried_out", col)]))
-        else {
+        let (Some(actual), Some(expected)) = (
+            sum(t, &[("new", col), ("carried_in", col)]),
+            sum(t, &[("total", col), ("carried_out", col)]),
+        ) else {
             continue;
         };
         if same(expected.value, actual.value) {
@@ -34,6 +42,13 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
         );
         // Cells in the order of the identity: new, carried_in, total, carried_out.
         let (e, a) = (expected.value, actual.value);
-        out.push(equation(&RULE, format!("requests/col/{col}"), msg, (actual, expected), e, a));
+        out.push(equation(
+            &RULE,
+            format!("requests/col/{col}"),
+            msg,
+            (actual, expected),
+            e,
+            a,
+        ));
     }
 }

@@ -10,7 +10,12 @@ use super::Rule;
 use crate::extract::Period;
 use crate::report::{Finding, Report, Severity};
 
-pub const RULE: Rule = Rule { code: "M701", severity: Severity::Warning, title: "报告中的年份不一致", check };
+pub const RULE: Rule = Rule {
+    code: "M701",
+    severity: Severity::Warning,
+    title: "报告中的年份不一致",
+    check,
+};
 
 fn check(r: &Report, out: &mut Vec<Finding>) {
     let m = &r.facts.meta;
@@ -30,7 +35,10 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
     if seen.iter().all(|s| s.1 == first.1) {
         return;
     }
-    let parts: Vec<String> = seen.iter().map(|(what, y, _)| format!("{what} {y} 年")).collect();
+    let parts: Vec<String> = seen
+        .iter()
+        .map(|(what, y, _)| format!("{what} {y} 年"))
+        .collect();
     let msg = format!("报告中的年份不一致：{}。", parts.join("，"));
     out.push(Finding::new(RULE.code, RULE.severity, "report", msg).spans(seen.iter().map(|s| s.2)));
 }

@@ -12,10 +12,17 @@ use super::Rule;
 use crate::extract::Period;
 use crate::report::{Finding, Report, Severity};
 
-pub const RULE: Rule = Rule { code: "M702", severity: Severity::Info, title: "统计期限不是一个完整自然年或无法读取", check };
+pub const RULE: Rule = Rule {
+    code: "M702",
+    severity: Severity::Info,
+    title: "统计期限不是一个完整自然年或无法读取",
+    check,
+};
 
 fn check(r: &Report, out: &mut Vec<Finding>) {
-    let Some(p) = &r.facts.meta.period else { return };
+    let Some(p) = &r.facts.meta.period else {
+        return;
+    };
     let msg = match p {
         Period::Unreadable { quote, .. } => {
             format!("统计期限无法读取（可能有字符丢失）：“{quote}”。")
@@ -30,5 +37,9 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
             )
         }
     };
-    out.push(Finding::new(RULE.code, RULE.severity, "report", msg).quote(p.quote().to_string()).spans([p.span()]));
+    out.push(
+        Finding::new(RULE.code, RULE.severity, "report", msg)
+            .quote(p.quote().to_string())
+            .spans([p.span()]),
+    );
 }

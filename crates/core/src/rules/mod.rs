@@ -67,7 +67,9 @@ pub fn run(report: &Report) -> Vec<Finding> {
     for rule in RULES {
         let before = out.len();
         (rule.check)(report, &mut out);
-        debug_assert!(out[before..].iter().all(|f| f.code == rule.code && f.severity == rule.severity));
+        debug_assert!(out[before..]
+            .iter()
+            .all(|f| f.code == rule.code && f.severity == rule.severity));
     }
     out
 }
@@ -93,7 +95,8 @@ pub fn same(a: f64, b: f64) -> bool {
 }
 
 /// The sum of some cells of a table, with their paths and spans; `None` when a cell is
-/// absent, missing or unreadable (the equation cannot be evaluated).
+/// absent, missing or unreadable, or its row's alignment is a guess (S106): the equation
+/// cannot be evaluated then.
 pub struct Sum {
     pub value: f64,
     pub paths: Vec<String>,
@@ -101,9 +104,17 @@ pub struct Sum {
 }
 
 pub fn sum(table: &Table, cells: &[(&str, &str)]) -> Option<Sum> {
-    let mut s = Sum { value: 0.0, paths: Vec::new(), spans: Vec::new() };
+    let mut s = Sum {
+        value: 0.0,
+        paths: Vec::new(),
+        spans: Vec::new(),
+    };
     for (row, col) in cells {
-        let cell = table.cell(row, col)?;
+        let r = table.row(row)?;
+        if r.misaligned.is_some() {
+            return None;
+        }
+        let cell = r.cell(col)?;
         s.value += cell.value.as_number()?;
         s.paths.push(table.path(row, col));
         s.spans.extend(cell.span);
@@ -138,7 +149,10 @@ pub fn equation(
     }
     let mut spans = left.spans;
     spans.extend(right.spans);
-    Finding::new(rule.code, rule.severity, subject, message).cells(cells).values(expected, actual).spans(spans)
+    Finding::new(rule.code, rule.severity, subject, message)
+        .cells(cells)
+        .values(expected, actual)
+        .spans(spans)
 }
 
 #[cfg(test)]

@@ -11,15 +11,25 @@ use super::{fmt_num, national_table, Rule};
 use crate::report::{Finding, Report, Severity};
 use crate::schema::{TableKind, Template};
 
-pub const RULE: Rule = Rule { code: "P501", severity: Severity::Warning, title: "本年新公开数量大于对外公开总数量", check };
+pub const RULE: Rule = Rule {
+    code: "P501",
+    severity: Severity::Warning,
+    title: "本年新公开数量大于对外公开总数量",
+    check,
+};
 
 fn check(r: &Report, out: &mut Vec<Finding>) {
     if r.template != Template::Gb2019 {
         return;
     }
-    let Some(t) = national_table(r, TableKind::Active) else { return };
+    let Some(t) = national_table(r, TableKind::Active) else {
+        return;
+    };
     for key in ["rules", "normative_docs"] {
-        let (Some(p), Some(total)) = (t.number(key, "published"), t.number(key, "public_total")) else { continue };
+        let (Some(p), Some(total)) = (t.number(key, "published"), t.number(key, "public_total"))
+        else {
+            continue;
+        };
         if p > total {
             let Some(row) = t.row(key) else { continue };
             let msg = format!(
@@ -29,7 +39,9 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
                 fmt_num(total)
             );
             let cells = vec![t.path(key, "published"), t.path(key, "public_total")];
-            let spans = ["published", "public_total"].into_iter().filter_map(|c| t.cell(key, c).and_then(|c| c.span));
+            let spans = ["published", "public_total"]
+                .into_iter()
+                .filter_map(|c| t.cell(key, c).and_then(|c| c.span));
             out.push(
                 Finding::new(RULE.code, RULE.severity, format!("active/row/{key}"), msg)
                     .cells(cells)

@@ -11,17 +11,26 @@ use super::{fmt_num, national_table, Rule};
 use crate::report::{Finding, Report, Severity};
 use crate::schema::{TableKind, Template};
 
-pub const RULE: Rule = Rule { code: "P502", severity: Severity::Warning, title: "本年制发件数大于现行有效与废止之和", check };
+pub const RULE: Rule = Rule {
+    code: "P502",
+    severity: Severity::Warning,
+    title: "本年制发件数大于现行有效与废止之和",
+    check,
+};
 
 fn check(r: &Report, out: &mut Vec<Finding>) {
     if r.template != Template::Gb2021 {
         return;
     }
-    let Some(t) = national_table(r, TableKind::Active) else { return };
+    let Some(t) = national_table(r, TableKind::Active) else {
+        return;
+    };
     for key in ["rules", "normative_docs"] {
-        let (Some(issued), Some(repealed), Some(in_force)) =
-            (t.number(key, "issued"), t.number(key, "repealed"), t.number(key, "in_force"))
-        else {
+        let (Some(issued), Some(repealed), Some(in_force)) = (
+            t.number(key, "issued"),
+            t.number(key, "repealed"),
+            t.number(key, "in_force"),
+        ) else {
             continue;
         };
         if issued > in_force + repealed {
@@ -34,7 +43,9 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
             );
             let cols = ["issued", "repealed", "in_force"];
             let cells = cols.iter().map(|c| t.path(key, c)).collect();
-            let spans = cols.into_iter().filter_map(|c| t.cell(key, c).and_then(|c| c.span));
+            let spans = cols
+                .into_iter()
+                .filter_map(|c| t.cell(key, c).and_then(|c| c.span));
             out.push(
                 Finding::new(RULE.code, RULE.severity, format!("active/row/{key}"), msg)
                     .cells(cells)

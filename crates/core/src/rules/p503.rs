@@ -11,11 +11,20 @@ use super::{national_table, Rule};
 use crate::report::{Finding, Report, Severity};
 use crate::schema::TableKind;
 
-pub const RULE: Rule = Rule { code: "P503", severity: Severity::Warning, title: "收费金额单位与“万元”不符", check };
+pub const RULE: Rule = Rule {
+    code: "P503",
+    severity: Severity::Warning,
+    title: "收费金额单位与“万元”不符",
+    check,
+};
 
 fn check(r: &Report, out: &mut Vec<Finding>) {
-    let Some(t) = national_table(r, TableKind::Active) else { return };
-    let Some(cell) = t.cell("fees", "amount") else { return };
+    let Some(t) = national_table(r, TableKind::Active) else {
+        return;
+    };
+    let Some(cell) = t.cell("fees", "amount") else {
+        return;
+    };
     let Some(unit) = cell.unit else { return };
     if unit == "万元" {
         return;

@@ -11,14 +11,23 @@ use super::{equation, fmt_num, national_table, same, sum, Rule};
 use crate::report::{Finding, Report, Severity};
 use crate::schema::{TableKind, APPEAL_PARTS};
 
-pub const RULE: Rule = Rule { code: "R401", severity: Severity::Error, title: "复议诉讼合计不符", check };
+pub const RULE: Rule = Rule {
+    code: "R401",
+    severity: Severity::Error,
+    title: "复议诉讼合计不符",
+    check,
+};
 
 fn check(r: &Report, out: &mut Vec<Finding>) {
-    let Some(t) = national_table(r, TableKind::Appeals) else { return };
+    let Some(t) = national_table(r, TableKind::Appeals) else {
+        return;
+    };
     for row in &t.rows {
         let key = row.def.key;
         let parts: Vec<(&str, &str)> = APPEAL_PARTS.iter().map(|c| (key, *c)).collect();
-        let (Some(expected), Some(actual)) = (sum(t, &parts), sum(t, &[(key, "total")])) else { continue };
+        let (Some(expected), Some(actual)) = (sum(t, &parts), sum(t, &[(key, "total")])) else {
+            continue;
+        };
         if same(expected.value, actual.value) {
             continue;
         }
@@ -29,6 +38,13 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
             fmt_num(expected.value)
         );
         let (e, a) = (expected.value, actual.value);
-        out.push(equation(&RULE, format!("appeals/{key}"), msg, (expected, actual), e, a));
+        out.push(equation(
+            &RULE,
+            format!("appeals/{key}"),
+            msg,
+            (expected, actual),
+            e,
+            a,
+        ));
     }
 }

@@ -12,7 +12,12 @@ use super::Rule;
 use crate::report::{Finding, Report, Severity};
 use crate::schema::Template;
 
-pub const RULE: Rule = Rule { code: "S101", severity: Severity::Info, title: "未识别出标准表格", check };
+pub const RULE: Rule = Rule {
+    code: "S101",
+    severity: Severity::Info,
+    title: "未识别出标准表格",
+    check,
+};
 
 fn check(r: &Report, out: &mut Vec<Finding>) {
     if r.template != Template::Unknown {

@@ -12,15 +12,30 @@
 use super::Rule;
 use crate::report::{Finding, Report, Severity};
 
-pub const RULE: Rule = Rule { code: "S102", severity: Severity::Warning, title: "表格格式与年度不符", check };
+pub const RULE: Rule = Rule {
+    code: "S102",
+    severity: Severity::Warning,
+    title: "表格格式与年度不符",
+    check,
+};
 
 fn check(r: &Report, out: &mut Vec<Finding>) {
-    let (Some(year), true) = (r.year, r.template.is_national()) else { return };
+    let (Some(year), true) = (r.year, r.template.is_national()) else {
+        return;
+    };
     let f = &r.facts;
     let (wrong, format_name, right_name) = if year >= 2021 {
-        (&f.gb2019_markers, "2019年版（国办公开办函〔2019〕60号）", "2021年版（国办公开办函〔2021〕30号）")
+        (
+            &f.gb2019_markers,
+            "2019年版（国办公开办函〔2019〕60号）",
+            "2021年版（国办公开办函〔2021〕30号）",
+        )
     } else if (2019..=2020).contains(&year) {
-        (&f.gb2021_markers, "2021年版（国办公开办函〔2021〕30号）", "2019年版（国办公开办函〔2019〕60号）")
+        (
+            &f.gb2021_markers,
+            "2021年版（国办公开办函〔2021〕30号）",
+            "2019年版（国办公开办函〔2019〕60号）",
+        )
     } else {
         return;
     };
@@ -32,5 +47,7 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
         "{year}年的报告应使用{right_name}格式，但用了{format_name}格式的标签：{}",
         labels.join("、")
     );
-    out.push(Finding::new(RULE.code, RULE.severity, "report", msg).spans(wrong.iter().map(|m| m.span)));
+    out.push(
+        Finding::new(RULE.code, RULE.severity, "report", msg).spans(wrong.iter().map(|m| m.span)),
+    );
 }

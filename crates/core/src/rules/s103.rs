@@ -11,7 +11,12 @@ use super::Rule;
 use crate::report::{Finding, Report, Severity};
 use crate::schema::TableKind;
 
-pub const RULE: Rule = Rule { code: "S103", severity: Severity::Warning, title: "缺少三张表之一", check };
+pub const RULE: Rule = Rule {
+    code: "S103",
+    severity: Severity::Warning,
+    title: "缺少三张表之一",
+    check,
+};
 
 fn check(r: &Report, out: &mut Vec<Finding>) {
     if !r.template.is_national() {
@@ -19,7 +24,11 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
     }
     for kind in TableKind::ALL {
         if r.tables.get(kind).is_none() {
-            let msg = format!("没有找到{}（“{}”下的表格）。", kind.name_zh(), kind.heading_zh());
+            let msg = format!(
+                "没有找到{}（“{}”下的表格）。",
+                kind.name_zh(),
+                kind.heading_zh()
+            );
             out.push(Finding::new(RULE.code, RULE.severity, kind.key(), msg));
         }
     }

@@ -12,7 +12,12 @@ use super::Rule;
 use crate::report::{Finding, Report, Severity};
 use crate::schema::{request_rows, template_rows, TableKind};
 
-pub const RULE: Rule = Rule { code: "S104", severity: Severity::Error, title: "表格缺少模板中的行", check };
+pub const RULE: Rule = Rule {
+    code: "S104",
+    severity: Severity::Error,
+    title: "表格缺少模板中的行",
+    check,
+};
 
 fn check(r: &Report, out: &mut Vec<Finding>) {
     if !r.template.is_national() {

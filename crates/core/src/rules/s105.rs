@@ -11,7 +11,12 @@
 use super::Rule;
 use crate::report::{Finding, Report, Severity};
 
-pub const RULE: Rule = Rule { code: "S105", severity: Severity::Warning, title: "模板以外的行", check };
+pub const RULE: Rule = Rule {
+    code: "S105",
+    severity: Severity::Warning,
+    title: "模板以外的行",
+    check,
+};
 
 fn check(r: &Report, out: &mut Vec<Finding>) {
     if !r.template.is_national() {
@@ -19,14 +24,25 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
     }
     for table in r.tables.iter() {
         for extra in table.extra_rows.iter().filter(|e| !e.subtotal) {
-            let label = if extra.label.is_empty() { "（无标签）" } else { extra.label.as_str() };
+            let label = if extra.label.is_empty() {
+                "（无标签）"
+            } else {
+                extra.label.as_str()
+            };
             let msg = format!(
                 "{}中有模板以外的行“{}”：数值 {} 未计入任何合计。",
                 table.kind.name_zh(),
                 label,
-                extra.values.iter().map(|v| if v.is_empty() { "空" } else { v.as_str() }).collect::<Vec<_>>().join("、")
+                extra
+                    .values
+                    .iter()
+                    .map(|v| if v.is_empty() { "空" } else { v.as_str() })
+                    .collect::<Vec<_>>()
+                    .join("、")
             );
-            out.push(Finding::new(RULE.code, RULE.severity, table.kind.key(), msg).spans(extra.span));
+            out.push(
+                Finding::new(RULE.code, RULE.severity, table.kind.key(), msg).spans(extra.span),
+            );
         }
     }
 }

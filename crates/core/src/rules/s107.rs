@@ -11,15 +11,22 @@ use super::Rule;
 use crate::extract::sections::SECTION_NAMES;
 use crate::report::{Finding, Report, Severity};
 
-pub const RULE: Rule = Rule { code: "S107", severity: Severity::Info, title: "章节标题缺失或顺序不符", check };
+pub const RULE: Rule = Rule {
+    code: "S107",
+    severity: Severity::Info,
+    title: "章节标题缺失或顺序不符",
+    check,
+};
 
 fn check(r: &Report, out: &mut Vec<Finding>) {
     if !r.template.is_national() {
         return;
     }
     let found: Vec<u8> = r.facts.sections.iter().map(|s| s.number).collect();
-    let missing: Vec<&str> =
-        (1..=6u8).filter(|n| !found.contains(n)).map(|n| SECTION_NAMES[n as usize - 1]).collect();
+    let missing: Vec<&str> = (1..=6u8)
+        .filter(|n| !found.contains(n))
+        .map(|n| SECTION_NAMES[n as usize - 1])
+        .collect();
     let mut firsts: Vec<u8> = Vec::new();
     for n in &found {
         if !firsts.contains(n) {
@@ -32,11 +39,22 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
         parts.push(format!("缺少章节标题：{}", missing.join("、")));
     }
     if !in_order {
-        let order: Vec<&str> = firsts.iter().map(|n| SECTION_NAMES[*n as usize - 1]).collect();
+        let order: Vec<&str> = firsts
+            .iter()
+            .map(|n| SECTION_NAMES[*n as usize - 1])
+            .collect();
         parts.push(format!("章节顺序为：{}", order.join(" → ")));
     }
     if !parts.is_empty() {
         let spans = r.facts.sections.iter().map(|s| s.span);
-        out.push(Finding::new(RULE.code, RULE.severity, "report", format!("{}。", parts.join("；"))).spans(spans));
+        out.push(
+            Finding::new(
+                RULE.code,
+                RULE.severity,
+                "report",
+                format!("{}。", parts.join("；")),
+            )
+            .spans(spans),
+        );
     }
 }

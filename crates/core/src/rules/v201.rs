@@ -11,7 +11,12 @@
 use super::Rule;
 use crate::report::{Finding, Report, Severity};
 
-pub const RULE: Rule = Rule { code: "V201", severity: Severity::Info, title: "空白单元格按 0 计算", check };
+pub const RULE: Rule = Rule {
+    code: "V201",
+    severity: Severity::Info,
+    title: "空白单元格按 0 计算",
+    check,
+};
 
 fn check(r: &Report, out: &mut Vec<Finding>) {
     for table in r.tables.iter() {
@@ -20,7 +25,11 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
             continue;
         }
         let written: Vec<&str> = {
-            let mut w: Vec<&str> = blanks.iter().map(|(_, c)| c.raw.as_str()).filter(|s| !s.is_empty()).collect();
+            let mut w: Vec<&str> = blanks
+                .iter()
+                .map(|(_, c)| c.raw.as_str())
+                .filter(|s| !s.is_empty())
+                .collect();
             w.sort_unstable();
             w.dedup();
             w
@@ -30,9 +39,21 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
         } else {
             format!("空白或写作“{}”", written.join("”“"))
         };
-        let msg = format!("{}有 {} 个单元格{}，按 0 计算。", table.kind.name_zh(), blanks.len(), how);
-        let cells = blanks.iter().map(|(row, c)| table.path(row.def.key, c.col)).collect();
+        let msg = format!(
+            "{}有 {} 个单元格{}，按 0 计算。",
+            table.kind.name_zh(),
+            blanks.len(),
+            how
+        );
+        let cells = blanks
+            .iter()
+            .map(|(row, c)| table.path(row.def.key, c.col))
+            .collect();
         let spans = blanks.iter().filter_map(|(_, c)| c.span);
-        out.push(Finding::new(RULE.code, RULE.severity, table.kind.key(), msg).cells(cells).spans(spans));
+        out.push(
+            Finding::new(RULE.code, RULE.severity, table.kind.key(), msg)
+                .cells(cells)
+                .spans(spans),
+        );
     }
 }

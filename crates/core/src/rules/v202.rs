@@ -11,7 +11,12 @@ use super::Rule;
 use crate::report::{Finding, Report, Severity};
 use crate::table::Value;
 
-pub const RULE: Rule = Rule { code: "V202", severity: Severity::Error, title: "单元格不是数字", check };
+pub const RULE: Rule = Rule {
+    code: "V202",
+    severity: Severity::Error,
+    title: "单元格不是数字",
+    check,
+};
 
 fn check(r: &Report, out: &mut Vec<Finding>) {
     for table in r.tables.iter() {
@@ -27,7 +32,12 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
                 crate::schema::col_label(table.kind, c.col),
                 c.raw
             );
-            out.push(Finding::new(RULE.code, RULE.severity, path.clone(), msg).cells(vec![path]).quote(c.raw.clone()).spans(c.span));
+            out.push(
+                Finding::new(RULE.code, RULE.severity, path.clone(), msg)
+                    .cells(vec![path])
+                    .quote(c.raw.clone())
+                    .spans(c.span),
+            );
         }
     }
 }

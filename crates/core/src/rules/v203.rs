@@ -11,7 +11,12 @@ use crate::report::{Finding, Report, Severity};
 use crate::schema::ColKind;
 use crate::table::Value;
 
-pub const RULE: Rule = Rule { code: "V203", severity: Severity::Error, title: "不应为负数", check };
+pub const RULE: Rule = Rule {
+    code: "V203",
+    severity: Severity::Error,
+    title: "不应为负数",
+    check,
+};
 
 fn check(r: &Report, out: &mut Vec<Finding>) {
     for table in r.tables.iter() {
@@ -28,7 +33,11 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
                 crate::schema::col_label(table.kind, c.col),
                 fmt_num(n)
             );
-            out.push(Finding::new(RULE.code, RULE.severity, path.clone(), msg).cells(vec![path]).spans(c.span));
+            out.push(
+                Finding::new(RULE.code, RULE.severity, path.clone(), msg)
+                    .cells(vec![path])
+                    .spans(c.span),
+            );
         }
     }
 }

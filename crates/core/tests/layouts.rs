@@ -1,0 +1,95 @@
+//! The same report in every text layout reads to the same tables: pipe rows, tab-separated
+//! rows, one cell per line ending in " |" (with traditional characters and full-width
+//! digits), and space-separated rows from a PDF with page numbers and wrapped labels.
+
+use std::path::Path;
+
+use gouji_core::{check, Severity, Template};
+
+fn read(rel: &str) -> String {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel);
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+/// Every table's numbers, blank read as 0, as "table/row/col=value" lines.
+fn numbers(text: &str) -> Vec<String> {
+    let r = check(text);
+    let mut out = Vec::new();
+    for t in r.tables.iter() {
+        for (row, c) in t.cells() {
+            out.push(format!(
+                "{}={:?}",
+                t.path(row.def.key, c.col),
+                c.value.as_number()
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_layout_reads_the_same_tables() {
+    let base = read("base/gb2021-pipe.txt");
+    let want = numbers(&base);
+    assert_eq!(want.len(), 10 + 175 + 15);
+    for layout in [
+        "layouts/gb2021-tab.txt",
+        "layouts/gb2021-space.txt",
+        "layouts/gb2021-cellpipe-trad.txt",
+    ] {
+        let text = read(layout);
+        assert_eq!(numbers(&text), want, "{layout}");
+        let r = check(&text);
+        assert_eq!(
+            (r.template, r.year),
+            (Template::Gb2021, Some(2022)),
+            "{layout}"
+        );
+        let loud: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .map(|f| &f.message)
+            .collect();
+        assert!(loud.is_empty(), "{layout}: {loud:?}");
+    }
+}
+
+#[test]
+fn cells_remember_where_they_came_from() {
+    for layout in [
+        "base/gb2021-pipe.txt",
+        "layouts/gb2021-tab.txt",
+        "layouts/gb2021-space.txt",
+        "layouts/gb2021-cellpipe-trad.txt",
+    ] {
+        let text = read(layout);
+        let r = check(&text);
+        for t in r.tables.iter() {
+            for (row, c) in t.cells() {
+                let span = c.span.unwrap_or_else(|| {
+                    panic!("{layout}: {} has no span", t.path(row.def.key, c.col))
+                });
+                assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+                assert_eq!(&text[span.start..span.end], c.raw, "{layout}");
+            }
+        }
+    }
+}
+
+#[test]
+fn blank_cells_stay_blank() {
+    let r = check(&read("layouts/gb2021-cellpipe-trad.txt"));
+    let t = r.tables.requests.as_ref().expect("requests");
+    assert_eq!(
+        t.cell("withheld.process", "natural")
+            .map(|c| c.value.clone()),
+        Some(gouji_core::Value::Blank)
+    );
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.code == "V201" && f.subject == "requests"));
+}

@@ -1,0 +1,192 @@
+//! No input crashes the core: empty, binary, broken encodings, huge, truncated anywhere.
+//! Every span the core returns lies inside the input, on char boundaries.
+
+use std::path::Path;
+
+use gouji_core::{check, check_bytes, Report, Severity, Template};
+
+fn seed(name: &str) -> String {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/seeds")
+        .join(name);
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+const SEEDS: [&str; 5] = [
+    "000_7dba22183337286f.txt",
+    "001_a59a8232ffc24999.txt",
+    "002_01eb1ecf6fdff090.txt",
+    "003_89f707ba0384b85a.txt",
+    "004_a362a86d6de7df23.txt",
+];
+
+fn assert_spans_inside(text: &str, r: &Report) {
+    let ok = |s: gouji_core::Span| {
+        s.start <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    };
+    for f in &r.findings {
+        for s in &f.spans {
+            assert!(
+                ok(*s),
+                "{} span {s:?} outside input of {} bytes",
+                f.code,
+                text.len()
+            );
+        }
+    }
+    for t in r.tables.iter() {
+        for (_, c) in t.cells() {
+            if let Some(s) = c.span {
+                assert!(ok(s));
+            }
+        }
+    }
+}
+
+fn s101_message(r: &Report) -> String {
+    r.findings
+        .iter()
+        .find(|f| f.code == "S101")
+        .map(|f| f.message.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn empty_input_says_it_is_empty() {
+    let c = check_bytes(b"");
+    assert_eq!(c.report.template, Template::Unknown);
+    assert!(s101_message(&c.report).contains("输入为空"));
+}
+
+#[test]
+fn binary_bytes_are_named_as_binary() {
+    let bytes: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    let c = check_bytes(&bytes);
+    assert_eq!(c.report.template, Template::Unknown);
+    assert!(
+        s101_message(&c.report).contains("二进制"),
+        "{}",
+        s101_message(&c.report)
+    );
+    assert_spans_inside(&c.text, &c.report);
+}
+
+#[test]
+fn invalid_utf8_is_counted() {
+    let mut bytes = "这是一段文字".as_bytes().to_vec();
+    bytes.extend_from_slice(&[0xC3, 0x28, 0xA0, 0xA1, 0xFF]);
+    bytes.extend_from_slice("之后还有文字".as_bytes());
+    let c = check_bytes(&bytes);
+    let msg = s101_message(&c.report);
+    assert!(msg.contains("无法按 UTF-8 或 GBK 编码识别"), "{msg}");
+}
+
+#[test]
+fn gbk_bytes_read_like_utf8() {
+    let text = seed("000_7dba22183337286f.txt");
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text);
+    assert!(!unmappable);
+    let from_gbk = check_bytes(&gbk).report;
+    let from_utf8 = check(&text);
+    assert_eq!(from_gbk.tables, from_utf8.tables);
+    let codes = |r: &Report| {
+        r.findings
+            .iter()
+            .map(|f| (f.code, f.subject.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(codes(&from_gbk), codes(&from_utf8));
+}
+
+#[test]
+fn a_text_that_is_not_a_report() {
+    let r = check("今天天气很好，我们去公园散步。\n公园里有很多人。\n");
+    assert_eq!(r.template, Template::Unknown);
+    assert_eq!(r.findings.len(), 1);
+    assert_eq!(r.findings[0].code, "S101");
+}
+
+#[test]
+fn a_report_cut_off_halfway_through_its_table() {
+    let text = seed("004_a362a86d6de7df23.txt");
+    let cut = text.find("3.要求提供公开出版物").expect("row present");
+    let r = check(&text[..cut]);
+    assert_eq!(r.template, Template::Gb2021);
+    let has = |code: &str, subject: &str| {
+        r.findings
+            .iter()
+            .any(|f| f.code == code && f.subject == subject)
+    };
+    assert!(has("S104", "requests/row/total"));
+    assert!(has("S104", "requests/row/carried_out"));
+    assert!(has("S103", "appeals"));
+    // Equations that need the missing rows are not evaluated, so they cannot be false alarms.
+    assert!(!r.findings.iter().any(|f| matches!(f.code, "A302" | "A303")));
+}
+
+#[test]
+fn every_prefix_of_every_seed_is_safe() {
+    for name in SEEDS {
+        let text = seed(name);
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .step_by(53)
+            .chain([text.len()])
+            .collect();
+        for &end in &bounds {
+            let r = check(&text[..end]);
+            assert_spans_inside(&text[..end], &r);
+        }
+    }
+}
+
+#[test]
+fn mangled_seeds_are_safe() {
+    // Lines shuffled, pipes and tabs sprinkled, digits widened: nothing may panic.
+    for name in SEEDS {
+        let text = seed(name);
+        let mut lines: Vec<&str> = text.lines().collect();
+        lines.reverse();
+        let reversed = lines.join("\n");
+        let r = check(&reversed);
+        assert_spans_inside(&reversed, &r);
+        let noisy: String = text
+            .chars()
+            .enumerate()
+            .map(|(i, c)| match i % 97 {
+                0 => '|',
+                1 => '\t',
+                2 if c.is_ascii_digit() => '８',
+                _ => c,
+            })
+            .collect();
+        let r = check(&noisy);
+        assert_spans_inside(&noisy, &r);
+    }
+}
+
+#[test]
+fn a_50_mb_input_is_checked() {
+    let unit = seed("000_7dba22183337286f.txt");
+    let mut big = String::with_capacity(50 * 1024 * 1024 + unit.len());
+    while big.len() < 50 * 1024 * 1024 {
+        big.push_str(&unit);
+    }
+    let r = check(&big);
+    // The first copy is the report; the rest is noise after it, read without crashing.
+    assert_eq!(r.template, Template::Gb2019);
+    assert!(r.findings.iter().any(|f| f.severity == Severity::Error));
+}
+
+#[test]
+fn a_50_mb_line_without_breaks() {
+    let big = "数".repeat(17 * 1024 * 1024);
+    let r = check(&big);
+    assert_eq!(r.template, Template::Unknown);
+}
