@@ -57,14 +57,6 @@ pub struct Region {
     pub to: usize,
 }
 
-/// The result of extraction.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Extracted {
-    pub template: Option<Template>,
-    pub tables: Tables,
-    pub facts: Facts,
-}
-
 pub(crate) fn region_span(doc: &Document, from: usize, to: usize) -> Option<Span> {
     let first = doc.cells.get(from)?;
     let last = doc.cells.get(to.checked_sub(1)?)?;

@@ -63,17 +63,16 @@ fn runs(events: &[Ev], doc: &Document) -> Vec<(usize, Run)> {
     for (pos, ev) in events.iter().enumerate() {
         match *ev {
             Ev::Val { cell } => {
-                if let Some(run) = cur.as_mut() {
-                    let prev_line = doc.cells[*run.cells.last().unwrap_or(&cell)].line;
-                    let line = doc.cells[cell].line;
-                    let on_prev = run
-                        .cells
-                        .iter()
-                        .filter(|&&c| doc.cells[c].line == prev_line)
-                        .count();
-                    if line != prev_line && on_prev >= 2 {
-                        out.push((cur_pos, cur.take().unwrap_or_else(|| unreachable_run())));
-                    }
+                // A run ends at the end of a line that held several of its values.
+                let ends_row = cur.as_ref().and_then(|run| run.cells.last()).is_some_and(|&last| {
+                    let prev_line = doc.cells[last].line;
+                    let on_prev = cur.as_ref().map_or(0, |run| {
+                        run.cells.iter().rev().take_while(|&&c| doc.cells[c].line == prev_line).count()
+                    });
+                    doc.cells[cell].line != prev_line && on_prev >= 2
+                });
+                if ends_row {
+                    out.extend(cur.take().map(|run| (cur_pos, run)));
                 }
                 match cur.as_mut() {
                     Some(run) => run.cells.push(cell),
@@ -88,9 +87,7 @@ fn runs(events: &[Ev], doc: &Document) -> Vec<(usize, Run)> {
                 }
             }
             Ev::Row { .. } | Ev::Group { .. } | Ev::Frag { .. } => {
-                if let Some(run) = cur.take() {
-                    out.push((cur_pos, run));
-                }
+                out.extend(cur.take().map(|run| (cur_pos, run)));
                 last_text = match *ev {
                     Ev::Group { cell } => Some((cell, true)),
                     Ev::Frag { cell } => Some((cell, false)),
@@ -99,18 +96,8 @@ fn runs(events: &[Ev], doc: &Document) -> Vec<(usize, Run)> {
             }
         }
     }
-    if let Some(run) = cur.take() {
-        out.push((cur_pos, run));
-    }
+    out.extend(cur.take().map(|run| (cur_pos, run)));
     out
-}
-
-fn unreachable_run() -> Run {
-    Run {
-        cells: Vec::new(),
-        label: None,
-        after_group: false,
-    }
 }
 
 fn is_blank(doc: &Document, c: usize) -> bool {
