@@ -1,1 +1,227 @@
-fn main() {}
+//! `gouji`: check 政府信息公开工作年度报告 files and folders from the command line.
+//!
+//! ```text
+//! gouji check [--format text|json] [--jobs N] <PATH>...
+//! ```
+//!
+//! The contract (output formats, exit status) is written down in the project's CLI spec; this
+//! crate only owns the edges: arguments, files, folders and standard input in; text or JSON
+//! out. Every rule lives in `gouji-core`.
+//!
+//! Exit status: 0 when no finding is an error, 1 when at least one is, 2 when the command
+//! could not do its job (bad arguments, a path that cannot be read). Readable paths are still
+//! checked and printed when another path fails.
+
+mod inputs;
+mod json;
+mod text;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+
+use gouji_core::{Report, Severity};
+use inputs::{Input, Origin};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "gouji",
+    version,
+    about = "勾稽：检查政府信息公开工作年度报告的表格与数字",
+    propagate_version = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// 检查报告：文件、文件夹（递归查找 .txt/.htm/.html）或 -（标准输入）
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// 输出格式：text（逐条诊断，默认）或 json（一个 JSON 文档）
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+
+    /// 并行检查的报告数（默认：本机可用的处理器数）
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
+    jobs: Option<u32>,
+
+    /// 要检查的文件、文件夹，或 - 表示标准输入
+    #[arg(value_name = "PATH", required = true)]
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+const EXIT_CLEAN: u8 = 0;
+const EXIT_ERRORS: u8 = 1;
+const EXIT_FAILED: u8 = 2;
+
+fn main() -> ExitCode {
+    // Clap prints its own message and exits with status 2 on bad arguments.
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => ExitCode::from(check(&args)),
+    }
+}
+
+/// What one input came to.
+enum Outcome {
+    Checked(Done),
+    Failed(String),
+}
+
+/// A checked report, already rendered, so that its text can be dropped before the next one.
+struct Done {
+    rendered: String,
+    summary: Summary,
+}
+
+/// One line of the closing summary table.
+pub(crate) struct Summary {
+    pub source: String,
+    pub year: Option<i32>,
+    pub template: &'static str,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    fn of(source: &str, report: &Report) -> Summary {
+        Summary {
+            source: source.to_string(),
+            year: report.year,
+            template: report.template.id(),
+            errors: report.count(Severity::Error),
+            warnings: report.count(Severity::Warning),
+            infos: report.count(Severity::Info),
+        }
+    }
+}
+
+fn check(args: &CheckArgs) -> u8 {
+    let collected = inputs::collect(&args.paths);
+    let mut failures = collected.failures.len();
+    for message in &collected.failures {
+        eprintln!("{message}");
+    }
+
+    let jobs = match args.jobs {
+        Some(n) => n as usize,
+        None => std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1),
+    };
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
+        Ok(pool) => pool,
+        Err(e) => {
+            eprintln!("gouji: 无法启动 {jobs} 个检查线程：{e}");
+            return EXIT_FAILED;
+        }
+    };
+
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut summaries: Vec<Summary> = Vec::new();
+
+    let written = (|| -> io::Result<()> {
+        if args.format == Format::Json {
+            json::write_head(&mut out)?;
+        }
+        // Reports are checked in parallel a chunk at a time and printed in input order, so
+        // that a folder of thousands of files never holds more than a chunk of results.
+        let chunk = (jobs * 8).max(16);
+        for batch in collected.inputs.chunks(chunk) {
+            let outcomes: Vec<Outcome> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|input| process(input, collected.stdin.as_deref(), args.format))
+                    .collect()
+            });
+            for outcome in outcomes {
+                match outcome {
+                    Outcome::Checked(done) => {
+                        if args.format == Format::Json {
+                            json::write_entry(&mut out, &done.rendered, summaries.is_empty())?;
+                        } else {
+                            if !summaries.is_empty() {
+                                writeln!(out)?;
+                            }
+                            out.write_all(done.rendered.as_bytes())?;
+                        }
+                        summaries.push(done.summary);
+                    }
+                    Outcome::Failed(message) => {
+                        out.flush()?;
+                        eprintln!("{message}");
+                        failures += 1;
+                    }
+                }
+            }
+        }
+        match args.format {
+            Format::Json => json::write_tail(&mut out, summaries.is_empty())?,
+            Format::Text => {
+                if summaries.len() > 1 {
+                    writeln!(out)?;
+                    text::write_summary(&mut out, &summaries, failures)?;
+                }
+            }
+        }
+        out.flush()
+    })();
+
+    if let Err(e) = written {
+        // A closed pipe (`gouji check … | head`) is the reader's choice, not a failure to report.
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("gouji: 无法写出结果：{e}");
+        }
+        return EXIT_FAILED;
+    }
+
+    if failures > 0 {
+        EXIT_FAILED
+    } else if summaries.iter().any(|s| s.errors > 0) {
+        EXIT_ERRORS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+/// Read, check and render one input.
+fn process(input: &Input, stdin: Option<&[u8]>, format: Format) -> Outcome {
+    let checked = match &input.origin {
+        Origin::Stdin => gouji_core::check_bytes(stdin.unwrap_or_default()),
+        Origin::File(path) => match std::fs::read(path) {
+            Ok(bytes) => gouji_core::check_bytes(&bytes),
+            Err(e) => return Outcome::Failed(inputs::unreadable(&input.source, &e)),
+        },
+    };
+    let summary = Summary::of(&input.source, &checked.report);
+    let rendered = match format {
+        Format::Text => text::render(&input.source, &checked),
+        Format::Json => match json::render(&input.source, &checked.report) {
+            Ok(s) => s,
+            Err(e) => {
+                return Outcome::Failed(format!(
+                    "gouji: 无法把 “{}” 的结果写成 JSON：{e}",
+                    input.source
+                ))
+            }
+        },
+    };
+    Outcome::Checked(Done { rendered, summary })
+}

@@ -1,0 +1,324 @@
+//! `--format text`: compiler-style diagnostics in Chinese.
+//!
+//! ```text
+//! == reports/a.txt  模板 gb2019 · 2020年 · 湘阴县人民政府 · 3 个错误，0 个警告，1 条提示
+//! error[A303] 申请情况表 自然人列: 第一项+第二项 = 39，第三项+第四项 = 36
+//!   --> 第 104 行
+//!    | 39 |
+//! ```
+//!
+//! The location comes from the finding's first span (a byte offset into the decoded text),
+//! shown as a line number and the line itself, shortened around the span when it is long.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use gouji_core::{Checked, Finding, Severity};
+
+use crate::Summary;
+
+/// How many display columns of a source line or quote to show.
+const SNIPPET_WIDTH: usize = 72;
+
+/// Render one report: the header line, then each finding.
+pub fn render(source: &str, checked: &Checked) -> String {
+    let report = &checked.report;
+    let mut s = String::new();
+    let year = report
+        .year
+        .map_or_else(|| "年份不详".to_string(), |y| format!("{y}年"));
+    let agency = report.agency.as_deref().unwrap_or("机关不详");
+    let _ = writeln!(
+        s,
+        "== {source}  模板 {} · {year} · {agency} · {} 个错误，{} 个警告，{} 条提示",
+        report.template.id(),
+        report.count(Severity::Error),
+        report.count(Severity::Warning),
+        report.count(Severity::Info),
+    );
+    let mut lines = None;
+    for f in &report.findings {
+        let _ = writeln!(s, "{}[{}] {}", f.severity.id(), f.code, f.message);
+        let lines = lines.get_or_insert_with(|| LineIndex::new(&checked.text));
+        write_location(&mut s, f, &checked.text, lines);
+    }
+    s
+}
+
+fn write_location(s: &mut String, f: &Finding, text: &str, lines: &LineIndex) {
+    let located = f.spans.first().and_then(|span| {
+        if span.start > text.len() || !text.is_char_boundary(span.start) {
+            return None;
+        }
+        Some((
+            lines.line_of(span.start),
+            lines.line_text(text, span.start),
+            span.end.max(span.start) - span.start,
+        ))
+    });
+    if let Some((number, (line, offset), len)) = located {
+        let _ = writeln!(s, "  --> 第 {number} 行");
+        if f.quote.is_none() {
+            let snippet = shorten(line, offset, len);
+            if !snippet.text.is_empty() {
+                let _ = writeln!(s, "   | {}", snippet.text);
+                if let Some((col, w)) = snippet.mark {
+                    let _ = writeln!(s, "   | {}{}", " ".repeat(col), "^".repeat(w.max(1)));
+                }
+            }
+        }
+    }
+    if let Some(quote) = &f.quote {
+        let quote = quote.trim();
+        if !quote.is_empty() {
+            let _ = writeln!(s, "   = 原文：{}", shorten(quote, 0, 0).text);
+        }
+    }
+}
+
+/// Byte offsets of line starts, built once per report, so that locating a finding in a
+/// 50 MB text does not rescan it.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    /// 1-based line number of a byte offset.
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+
+    /// The line holding `offset` (without its line break) and the offset within it.
+    fn line_text<'t>(&self, text: &'t str, offset: usize) -> (&'t str, usize) {
+        let n = self.line_of(offset);
+        let start = self.starts.get(n - 1).copied().unwrap_or(0);
+        let end = self.starts.get(n).map_or(text.len(), |&next| next - 1);
+        let line = text.get(start..end).unwrap_or("");
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        (line, offset.saturating_sub(start).min(line.len()))
+    }
+}
+
+/// A line as shown under a finding.
+#[derive(Debug, PartialEq)]
+struct Snippet {
+    text: String,
+    /// Where the span starts in the shown text and how wide it is, in display columns; only
+    /// when the line has more on it than the span, so that a mark says something.
+    mark: Option<(usize, usize)>,
+}
+
+/// The line trimmed, and when it is wider than [`SNIPPET_WIDTH`], a window of it that starts
+/// a little before the span (`offset`, `len` bytes), with "…" where it was cut.
+fn shorten(line: &str, offset: usize, len: usize) -> Snippet {
+    let lead = line.len() - line.trim_start().len();
+    let line = line.trim();
+    let mut offset = offset.saturating_sub(lead).min(line.len());
+    while !line.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let mut from = 0;
+    if width(line) > SNIPPET_WIDTH {
+        // Start up to 16 columns before the span, on a char boundary.
+        from = offset;
+        let mut back = 0;
+        for (i, c) in line[..offset].char_indices().rev() {
+            back += char_width(c);
+            if back > 16 {
+                break;
+            }
+            from = i;
+        }
+    }
+    let mut text = String::new();
+    if from > 0 {
+        text.push('…');
+    }
+    let mut w = 0;
+    let mut to = line.len();
+    for (i, c) in line[from..].char_indices() {
+        w += char_width(c);
+        if w > SNIPPET_WIDTH {
+            to = from + i;
+            break;
+        }
+    }
+    text.push_str(&line[from..to]);
+    if to < line.len() {
+        text.push('…');
+    }
+    let mut end = (offset + len).min(to).max(offset);
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    let span_text = &line[offset..end];
+    let others = line[..offset]
+        .chars()
+        .chain(line[end..].chars())
+        .any(|c| !c.is_whitespace() && c != '|');
+    let mark = (others && offset < to && !span_text.is_empty()).then(|| {
+        (
+            usize::from(from > 0) + width(&line[from..offset]),
+            width(span_text),
+        )
+    });
+    Snippet { text, mark }
+}
+
+/// Write the closing table of a run over several reports, and the totals.
+pub fn write_summary(out: &mut impl Write, rows: &[Summary], failures: usize) -> io::Result<()> {
+    let header = ["来源", "年份", "模板", "错误", "警告"];
+    let cells: Vec<[String; 5]> = rows
+        .iter()
+        .map(|r| {
+            [
+                r.source.clone(),
+                r.year.map_or_else(|| "—".to_string(), |y| y.to_string()),
+                r.template.to_string(),
+                r.errors.to_string(),
+                r.warnings.to_string(),
+            ]
+        })
+        .collect();
+    let mut widths = header.map(width);
+    for row in &cells {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let line = |cols: [&str; 5]| {
+        let mut s = String::new();
+        for (i, (cell, w)) in cols.iter().zip(widths).enumerate() {
+            let pad = " ".repeat(w - width(cell));
+            // Text columns are left-aligned, counts right-aligned.
+            if i < 3 {
+                s.push_str(cell);
+                s.push_str(&pad);
+            } else {
+                s.push_str(&pad);
+                s.push_str(cell);
+            }
+            if i + 1 < cols.len() {
+                s.push_str("  ");
+            }
+        }
+        s.trim_end().to_string()
+    };
+    writeln!(out, "{}", line(header))?;
+    for row in &cells {
+        writeln!(
+            out,
+            "{}",
+            line([&row[0], &row[1], &row[2], &row[3], &row[4]].map(String::as_str))
+        )?;
+    }
+    let errors: usize = rows.iter().map(|r| r.errors).sum();
+    let warnings: usize = rows.iter().map(|r| r.warnings).sum();
+    let infos: usize = rows.iter().map(|r| r.infos).sum();
+    let with_errors = rows.iter().filter(|r| r.errors > 0).count();
+    write!(
+        out,
+        "共 {} 份报告，{with_errors} 份有错误：{errors} 个错误，{warnings} 个警告，{infos} 条提示",
+        rows.len()
+    )?;
+    if failures > 0 {
+        write!(out, "；{failures} 个路径无法读取")?;
+    }
+    writeln!(out)
+}
+
+/// Display width in a terminal: CJK and full-width characters take two columns.
+fn width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+fn char_width(c: char) -> usize {
+    let c = c as u32;
+    let wide = matches!(c,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD);
+    if wide {
+        2
+    } else if c < 0x20 || (0x300..=0x36F).contains(&c) || c == 0x200B {
+        0
+    } else {
+        1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_numbers_and_lines() {
+        let text = "一\r\n二 |\n\n三四五";
+        let idx = LineIndex::new(text);
+        let at = text.find('二').unwrap_or(0);
+        assert_eq!(idx.line_of(0), 1);
+        assert_eq!(idx.line_of(at), 2);
+        assert_eq!(idx.line_text(text, at), ("二 |", 0));
+        let at = text.find('四').unwrap_or(0);
+        assert_eq!(idx.line_of(at), 4);
+        assert_eq!(idx.line_text(text, at), ("三四五", 3));
+        assert_eq!(idx.line_of(text.len()), 4);
+    }
+
+    #[test]
+    fn long_lines_are_shortened_around_the_span() {
+        let line = "甲".repeat(100) + "目标" + &"乙".repeat(100);
+        let at = line.find('目').unwrap_or(0);
+        let s = shorten(&line, at, "目标".len());
+        assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{s:?}");
+        assert!(s.text.contains("目标"), "{s:?}");
+        assert!(width(&s.text) <= SNIPPET_WIDTH + 2);
+        // The mark sits under 目标: "…" and eight 甲 before it.
+        assert_eq!(s.mark, Some((1 + 16, 4)));
+        // A line that is only the span gets no mark.
+        assert_eq!(
+            shorten("  39 | ", 2, 2),
+            Snippet {
+                text: "39 |".into(),
+                mark: None
+            }
+        );
+        // A row of values marks the one meant.
+        let row = "（六）其他处理 0 10 0";
+        let at = row.find("10").unwrap_or(0);
+        assert_eq!(
+            shorten(row, at, 2),
+            Snippet {
+                text: row.into(),
+                mark: Some((17, 2))
+            }
+        );
+    }
+
+    #[test]
+    fn widths() {
+        assert_eq!(width("gb2019"), 6);
+        assert_eq!(width("湘阴县"), 6);
+        assert_eq!(width("（七）"), 6);
+    }
+}
