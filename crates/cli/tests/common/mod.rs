@@ -1,5 +1,6 @@
-//! Run the `gouji` binary the way a user does, from the crate's folder so that the paths in
-//! its output (and in the snapshots) are the relative ones given on the command line.
+//! Run the `gouji` binary the way a user does, from the repository's root (where the shared
+//! fixtures are) so that the paths in its output (and in the snapshots) are the relative
+//! ones given on the command line.
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -30,8 +31,9 @@ impl Run {
     }
 }
 
-pub fn crate_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+/// The repository's root: the fixtures shared by every crate live in its `tests/fixtures`.
+pub fn crate_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 pub fn seed(name: &str) -> String {
