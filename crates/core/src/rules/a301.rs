@@ -43,7 +43,7 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
             &RULE,
             format!("requests/row/{key}"),
             msg,
-            (expected, actual),
+            (actual, expected),
             e,
             a,
         ));

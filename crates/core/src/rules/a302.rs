@@ -47,7 +47,7 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
             &RULE,
             format!("requests/col/{col}"),
             msg,
-            (expected, actual),
+            (actual, expected),
             e,
             a,
         ));

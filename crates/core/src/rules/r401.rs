@@ -42,7 +42,7 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
             &RULE,
             format!("appeals/{key}"),
             msg,
-            (expected, actual),
+            (actual, expected),
             e,
             a,
         ));
