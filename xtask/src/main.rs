@@ -1,1 +1,172 @@
-fn main() {}
+//! The project's tasks, run as `cargo xtask <task>` (an alias in .cargo/config.toml):
+//!
+//! - `serve`: install what is missing, then `trunk serve` the web app on http://127.0.0.1:8080/.
+//! - `test`:  install what is missing, then every check, in order: formatting (advisory), the
+//!   native tests, the core for wasm32, the release build of the web app, the browser tests.
+//! - `dist`:  install what is missing, then build the web app for release into dist/.
+//!
+//! Tools are looked up on PATH first and installed only when absent or at another version, so
+//! a fresh machine (Debian, rustup, Node.js with npm, root) needs nothing but package
+//! registries. Standard library only, to build in seconds.
+
+mod run;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use run::{step, Cmd, Failure};
+
+const USAGE: &str = "\
+usage: cargo xtask <task>
+
+tasks:
+  serve [--port N]   build the web app and serve it on http://127.0.0.1:8080/ (or port N)
+  test               every check: native tests, wasm build, release build, browser tests
+  dist               build the web app for release into dist/
+
+Missing tools (the wasm32 target, trunk, wasm-bindgen-cli, wasm-opt; for `test` also
+Chromium, a CJK font and playwright-core) are installed first, saying what is done.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => port(&args[1..]).and_then(serve),
+        Some("test") if args.len() == 1 => test(),
+        Some("dist") if args.len() == 1 => dist(),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        _ => Err(Failure(format!(
+            "unknown or missing task: {}\n\n{USAGE}",
+            args.join(" ")
+        ))),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) => {
+            eprintln!("\nxtask: error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn port(args: &[String]) -> Result<u16, Failure> {
+    match args {
+        [] => Ok(8080),
+        [flag, n] if flag == "--port" => n
+            .parse()
+            .map_err(|_| Failure(format!("--port needs a number from 1 to 65535, not {n:?}"))),
+        _ => Err(Failure(format!(
+            "serve takes only --port N, not {:?}\n\n{USAGE}",
+            args.join(" ")
+        ))),
+    }
+}
+
+/// The repository's root: the folder above xtask/.
+fn root() -> Result<PathBuf, Failure> {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = manifest
+        .parent()
+        .ok_or_else(|| Failure("xtask/ has no parent folder".into()))?;
+    std::env::set_current_dir(root)
+        .map_err(|e| Failure(format!("cannot enter {}: {e}", root.display())))?;
+    Ok(root.to_path_buf())
+}
+
+fn serve(port: u16) -> Result<(), Failure> {
+    let root = root()?;
+    tools::ensure_build_tools(&root)?;
+    step(&format!(
+        "serving the web app on http://127.0.0.1:{port}/ (Ctrl+C stops)"
+    ));
+    Err(Cmd::new("trunk")
+        .args([
+            "serve",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            &port.to_string(),
+        ])
+        .exec())
+}
+
+fn dist() -> Result<(), Failure> {
+    let root = root()?;
+    tools::ensure_build_tools(&root)?;
+    build_release(&root)?;
+    println!("\ndist/ is ready: copy the folder to any static host (any path works).");
+    Ok(())
+}
+
+fn test() -> Result<(), Failure> {
+    let root = root()?;
+    tools::ensure_build_tools(&root)?;
+    let browser = root.join("tests/browser/run.mjs").is_file();
+    let chromium = if browser {
+        Some(tools::ensure_browser_tools(&root)?)
+    } else {
+        None
+    };
+
+    step("checking formatting: cargo fmt --all -- --check (advisory, never fails the run)");
+    if Cmd::cargo().args(["fmt", "--version"]).quiet().succeeds() {
+        if !Cmd::cargo()
+            .args(["fmt", "--all", "--", "--check", "-l"])
+            .succeeds()
+        {
+            println!("note: the files listed above are not formatted as `cargo fmt --all` would; not a failure.");
+        }
+    } else {
+        println!("note: rustfmt is not installed; skipped (rustup component add rustfmt).");
+    }
+
+    step("native tests: cargo test --workspace");
+    Cmd::cargo().args(["test", "--workspace"]).run()?;
+
+    step("the core for WebAssembly: cargo build -p gouji-core --target wasm32-unknown-unknown");
+    Cmd::cargo()
+        .args([
+            "build",
+            "-p",
+            "gouji-core",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        .run()?;
+
+    build_release(&root)?;
+
+    match chromium {
+        // The browser tests' closing line (`browser: N passed, 0 failed`) closes the run.
+        Some(chromium) => {
+            step("browser tests: node tests/browser/run.mjs (Chromium, dist/ served on 127.0.0.1)");
+            Cmd::new("node")
+                .args([
+                    "tests/browser/run.mjs",
+                    "--dist",
+                    "dist",
+                    "--screenshots",
+                    "tests/browser/screenshots",
+                ])
+                .env("GOUJI_CHROMIUM", &chromium)
+                .run()
+        }
+        None => {
+            println!(
+                "\nno browser tests (tests/browser/run.mjs is absent); all other checks passed"
+            );
+            Ok(())
+        }
+    }
+}
+
+/// `trunk build --release` into dist/, then the sizes of what a browser downloads.
+fn build_release(root: &Path) -> Result<(), Failure> {
+    step("the web app, release build: trunk build --release (into dist/)");
+    Cmd::new("trunk").args(["build", "--release"]).run()?;
+    run::report_sizes(&root.join("dist"));
+    Ok(())
+}

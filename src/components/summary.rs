@@ -1,0 +1,86 @@
+//! The summary: which template, year and agency the checker recognised, and how many findings
+//! of each severity it has. Its `data-*` attributes carry the same facts for tests and tools.
+
+use std::rc::Rc;
+
+use gouji_core::{Report, Severity, Template};
+use yew::prelude::*;
+
+#[derive(Properties, Clone)]
+pub struct SummaryProps {
+    pub report: Rc<Report>,
+}
+
+impl PartialEq for SummaryProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+    }
+}
+
+#[function_component]
+pub fn Summary(props: &SummaryProps) -> Html {
+    let report = &*props.report;
+    let errors = report.count(Severity::Error);
+    let warnings = report.count(Severity::Warning);
+    let infos = report.count(Severity::Info);
+
+    let (verdict, tone) = if errors > 0 {
+        (format!("发现 {errors} 处错误"), "summary--error")
+    } else if report.template == Template::Unknown {
+        ("未识别出标准统计表".to_string(), "summary--unknown")
+    } else if warnings > 0 {
+        (
+            format!("未发现错误，有 {warnings} 处需要核实"),
+            "summary--warning",
+        )
+    } else {
+        ("未发现错误或警告".to_string(), "summary--ok")
+    };
+
+    let year = report.year.map(|y| y.to_string()).unwrap_or_default();
+    let agency = report.agency.clone().unwrap_or_default();
+    let unknown = || html! { <span class="summary__unknown">{ "未识别" }</span> };
+
+    html! {
+        <div
+            id="summary"
+            class={classes!("summary", tone)}
+            data-template={report.template.id()}
+            data-year={year.clone()}
+            data-agency={agency.clone()}
+            data-errors={errors.to_string()}
+            data-warnings={warnings.to_string()}
+            data-infos={infos.to_string()}
+        >
+            <p class="summary__verdict">{ verdict }</p>
+            <dl class="summary__facts">
+                <div class="summary__fact">
+                    <dt>{ "格式" }</dt>
+                    <dd>{ report.template.name_zh() }</dd>
+                </div>
+                <div class="summary__fact">
+                    <dt>{ "年度" }</dt>
+                    <dd>{ if year.is_empty() { unknown() } else { html! { format!("{year}年") } } }</dd>
+                </div>
+                <div class="summary__fact">
+                    <dt>{ "机关" }</dt>
+                    <dd>{ if agency.is_empty() { unknown() } else { html! { agency } } }</dd>
+                </div>
+            </dl>
+            <ul class="summary__counts">
+                { count(Severity::Error, errors) }
+                { count(Severity::Warning, warnings) }
+                { count(Severity::Info, infos) }
+            </ul>
+        </div>
+    }
+}
+
+fn count(severity: Severity, n: usize) -> Html {
+    html! {
+        <li class={classes!("count", format!("count--{}", severity.id()), (n == 0).then_some("count--zero"))}>
+            <span class="count__name">{ severity.name_zh() }</span>
+            <strong class="count__n">{ n }</strong>
+        </li>
+    }
+}

@@ -1,0 +1,46 @@
+//! gouji-web: the browser page of gouji 勾稽. Paste a 政府信息公开工作年度报告, see what the
+//! checker found.
+//!
+//! The page only draws what [`gouji_core::check`] returns; no rule lives here.
+//!
+//! - [`state`]: the UI state and its one reducer (text in, report out).
+//! - [`app`]: the page, wiring the state to the components.
+//! - [`components`]: the input box, the summary, the findings list.
+
+pub mod app;
+pub mod components;
+pub mod state;
+
+pub use app::App;
+
+/// Shown in place of a silently dead page when the code panics.
+pub const FATAL_NOTICE: &str = "页面出现内部错误，检查已停止。请刷新页面后重试。";
+
+/// Mounts the app into `#app` (or `<body>` when the page has no such element). A panic
+/// shows [`FATAL_NOTICE`] in `#fatal` and is reported on the browser console.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+        show_fatal();
+    }));
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
+}
+
+#[cfg(target_arch = "wasm32")]
+fn show_fatal() {
+    let fatal = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("fatal"));
+    if let Some(el) = fatal {
+        el.set_text_content(Some(FATAL_NOTICE));
+        // Failing to unhide leaves the page as it was; nothing more can be done then.
+        let _ = el.remove_attribute("hidden");
+    }
+}
