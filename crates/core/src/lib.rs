@@ -11,6 +11,7 @@
 //! assert!(report.findings.iter().any(|f| f.code == "S101"));
 //! ```
 
+pub mod across;
 pub mod extract;
 pub mod ingest;
 pub mod report;

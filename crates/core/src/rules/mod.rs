@@ -27,6 +27,8 @@ mod v201;
 mod v202;
 mod v203;
 mod v204;
+pub(crate) mod y801;
+pub(crate) mod y802;
 
 /// A rule of the catalogue.
 pub struct Rule {
