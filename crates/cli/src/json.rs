@@ -41,10 +41,44 @@ pub fn write_entry(out: &mut impl Write, rendered: &str, first: bool) -> io::Res
     Ok(())
 }
 
-pub fn write_tail(out: &mut impl Write, empty: bool) -> io::Result<()> {
+/// Close the `reports` array.
+pub fn write_reports_end(out: &mut impl Write, empty: bool) -> io::Result<()> {
     if empty {
-        out.write_all(b"]\n}\n")
+        out.write_all(b"]")
     } else {
-        out.write_all(b"\n  ]\n}\n")
+        out.write_all(b"\n  ]")
     }
+}
+
+/// One cross-year finding and the report it belongs to (the later year's).
+#[derive(Serialize)]
+struct AcrossEntry<'a> {
+    source: &'a str,
+    #[serde(flatten)]
+    finding: &'a gouji_core::Finding,
+}
+
+/// `"across"`: the findings of the cross-year rules (Y801, Y802), each with the `source` of
+/// the report it belongs to; then close the document.
+pub fn write_across(
+    out: &mut impl Write,
+    across: &[(usize, gouji_core::Finding)],
+    views: &[(String, Option<Report>)],
+) -> io::Result<()> {
+    let entries: Vec<AcrossEntry> = across
+        .iter()
+        .map(|(i, f)| AcrossEntry {
+            source: views.get(*i).map_or("", |v| v.0.as_str()),
+            finding: f,
+        })
+        .collect();
+    let body = serde_json::to_string_pretty(&entries).map_err(io::Error::other)?;
+    write!(out, ",\n  \"across\": ")?;
+    for (n, line) in body.lines().enumerate() {
+        if n > 0 {
+            out.write_all(b"\n  ")?;
+        }
+        out.write_all(line.as_bytes())?;
+    }
+    out.write_all(b"\n}\n")
 }

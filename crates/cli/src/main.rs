@@ -87,6 +87,30 @@ enum Outcome {
 struct Done {
     rendered: String,
     summary: Summary,
+    /// What the cross-year rules need of the report (see [`year_view`]).
+    year_view: Option<Report>,
+}
+
+/// The part of a report the cross-year rules read: agency, year, template, the carried rows of
+/// `requests` and the document rows of `active`. Kept for every report of a run, so it is small.
+fn year_view(report: &Report) -> Option<Report> {
+    report.year?;
+    report.agency.as_ref()?;
+    let mut v = report.clone();
+    v.findings.clear();
+    v.facts = Default::default();
+    v.tables.appeals = None;
+    if let Some(t) = v.tables.requests.as_mut() {
+        t.rows
+            .retain(|r| matches!(r.def.key, "carried_in" | "carried_out"));
+        t.extra_rows.clear();
+    }
+    if let Some(t) = v.tables.active.as_mut() {
+        t.rows
+            .retain(|r| matches!(r.def.key, "rules" | "normative_docs"));
+        t.extra_rows.clear();
+    }
+    Some(v)
 }
 
 /// One line of the closing summary table.
@@ -136,6 +160,7 @@ fn check(args: &CheckArgs) -> u8 {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut summaries: Vec<Summary> = Vec::new();
+    let mut views: Vec<(String, Option<Report>)> = Vec::new();
 
     let written = (|| -> io::Result<()> {
         if args.format == Format::Json {
@@ -162,6 +187,7 @@ fn check(args: &CheckArgs) -> u8 {
                             }
                             out.write_all(done.rendered.as_bytes())?;
                         }
+                        views.push((done.summary.source.clone(), done.year_view));
                         summaries.push(done.summary);
                     }
                     Outcome::Failed(message) => {
@@ -172,9 +198,25 @@ fn check(args: &CheckArgs) -> u8 {
                 }
             }
         }
+        // Reports of one agency for consecutive years are checked against each other.
+        let across = across(&views);
+        for (i, f) in &across {
+            match f.severity {
+                Severity::Error => summaries[*i].errors += 1,
+                Severity::Warning => summaries[*i].warnings += 1,
+                Severity::Info => summaries[*i].infos += 1,
+            }
+        }
         match args.format {
-            Format::Json => json::write_tail(&mut out, summaries.is_empty())?,
+            Format::Json => {
+                json::write_reports_end(&mut out, summaries.is_empty())?;
+                json::write_across(&mut out, &across, &views)?;
+            }
             Format::Text => {
+                if !across.is_empty() {
+                    writeln!(out)?;
+                    text::write_across(&mut out, &across, &views)?;
+                }
                 if summaries.len() > 1 {
                     writeln!(out)?;
                     text::write_summary(&mut out, &summaries, failures)?;
@@ -201,6 +243,19 @@ fn check(args: &CheckArgs) -> u8 {
     }
 }
 
+/// The cross-year findings of a run, with the index of the report each belongs to.
+fn across(views: &[(String, Option<Report>)]) -> Vec<(usize, gouji_core::Finding)> {
+    let (index, reports): (Vec<usize>, Vec<&Report>) = views
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, v))| v.as_ref().map(|v| (i, v)))
+        .unzip();
+    gouji_core::across::check_across(&reports)
+        .into_iter()
+        .map(|(j, f)| (index[j], f))
+        .collect()
+}
+
 /// Read, check and render one input.
 fn process(input: &Input, stdin: Option<&[u8]>, format: Format) -> Outcome {
     let checked = match &input.origin {
@@ -223,5 +278,10 @@ fn process(input: &Input, stdin: Option<&[u8]>, format: Format) -> Outcome {
             }
         },
     };
-    Outcome::Checked(Done { rendered, summary })
+    let year_view = year_view(&checked.report);
+    Outcome::Checked(Done {
+        rendered,
+        summary,
+        year_view,
+    })
 }
