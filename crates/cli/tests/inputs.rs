@@ -346,7 +346,7 @@ fn an_empty_folder_checks_nothing() {
     assert_eq!(run.code, 0);
     assert_eq!(
         run.json(),
-        serde_json::json!({ "format": 1, "reports": [] })
+        serde_json::json!({ "format": 1, "reports": [], "across": [] })
     );
     assert!(
         run.stderr.contains("没有 .txt、.htm 或 .html 文件"),
@@ -481,7 +481,8 @@ fn json_document_shape() {
         "{}",
         run.stdout
     );
-    assert!(run.stdout.ends_with("\n    }\n  ]\n}\n"));
+    // The cross-year findings close the document (none between 2020 and 2013).
+    assert!(run.stdout.ends_with("\n    }\n  ],\n  \"across\": []\n}\n"), "{}", run.stdout);
     assert!(run
         .stdout
         .lines()
@@ -512,5 +513,5 @@ fn json_document_shape() {
     // Nothing found: an empty list, still one document.
     let dir = tempfile::tempdir().unwrap();
     let run = gouji_paths(&["check", "--format", "json"], &[dir.path().to_path_buf()]);
-    assert_eq!(run.stdout, "{\n  \"format\": 1,\n  \"reports\": []\n}\n");
+    assert_eq!(run.stdout, "{\n  \"format\": 1,\n  \"reports\": [],\n  \"across\": []\n}\n");
 }
