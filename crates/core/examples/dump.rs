@@ -37,6 +37,31 @@ fn main() {
                 );
             }
         }
+        let n = &r.facts.narrative;
+        for c in &n.claims {
+            println!(
+                "   claim {:?} = {} | {}",
+                c.kind,
+                c.num.value,
+                n.quote(c.sentence, &c.num)
+            );
+        }
+        for l in &n.percent_lists {
+            let items: Vec<String> = l
+                .items
+                .iter()
+                .map(|i| format!("{}:{}%", i.count.value, i.percent.value))
+                .collect();
+            println!(
+                "   percents total={:?} {}",
+                l.total.as_ref().map(|t| t.value),
+                items.join(" ")
+            );
+        }
+        for b in &n.breakdowns {
+            let parts: Vec<String> = b.parts.iter().map(|p| p.value.to_string()).collect();
+            println!("   breakdown {} = {}", b.total.value, parts.join(" + "));
+        }
         for f in &r.findings {
             println!(
                 "{}[{}] {} | {} | {:?}",

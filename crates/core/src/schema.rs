@@ -50,9 +50,13 @@ pub enum TableKind {
     Active,
     Requests,
     Appeals,
+    /// The statistics table of a report for 2018 or earlier (指标名称 / 计量单位 / 本年 /
+    /// 历年累计); see [`LEGACY_ROWS`].
+    Legacy,
 }
 
 impl TableKind {
+    /// The three tables of the national templates (the legacy table is not one of them).
     pub const ALL: [TableKind; 3] = [TableKind::Active, TableKind::Requests, TableKind::Appeals];
 
     pub fn key(self) -> &'static str {
@@ -60,6 +64,7 @@ impl TableKind {
             TableKind::Active => "active",
             TableKind::Requests => "requests",
             TableKind::Appeals => "appeals",
+            TableKind::Legacy => "legacy",
         }
     }
 
@@ -69,6 +74,7 @@ impl TableKind {
             TableKind::Active => "主动公开情况表",
             TableKind::Requests => "申请情况表",
             TableKind::Appeals => "复议诉讼情况表",
+            TableKind::Legacy => "统计表",
         }
     }
 
@@ -78,6 +84,7 @@ impl TableKind {
             TableKind::Active => "二、主动公开政府信息情况",
             TableKind::Requests => "三、收到和处理政府信息公开申请情况",
             TableKind::Appeals => "四、政府信息公开行政复议、行政诉讼情况",
+            TableKind::Legacy => "政府信息公开情况统计表",
         }
     }
 }
@@ -409,6 +416,242 @@ pub const ACTIVE_BLOCKS: &[(&str, &[&str])] = &[
     ("第二十条第（九）项", &["procurement"]),
 ];
 
+// ---------------------------------------------------------------- legacy
+
+/// The legacy statistics table's columns: 本年 (the report's year) and 历年累计.
+pub const LEGACY_COLS: &[ColDef] = &[
+    col("this_year", "本年", ColKind::Count),
+    col("cumulative", "历年累计", ColKind::Count),
+];
+/// The same for a table that prints only one number per row (本年 / 数量).
+pub const LEGACY_COLS_ONE: &[ColDef] = &[col("this_year", "本年", ColKind::Count)];
+pub const LEGACY_AMOUNT_COLS: &[ColDef] = &[
+    col("this_year", "本年", ColKind::Amount),
+    col("cumulative", "历年累计", ColKind::Amount),
+];
+pub const LEGACY_AMOUNT_COLS_ONE: &[ColDef] = &[col("this_year", "本年", ColKind::Amount)];
+
+/// How the parts under a legacy row relate to it (rule L901).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LegacySplit {
+    /// "其中" items that do not overlap: their sum never exceeds the total.
+    Parts,
+    /// Items that together are the total (the ways of applying, the kinds of answer).
+    Exhaustive,
+    /// Items that may overlap (one document published on the website *and* in the gazette):
+    /// each alone never exceeds the total.
+    Each,
+}
+
+/// One row of the legacy table: key, label (the common provincial wording), whether it is
+/// an amount of money.
+struct LegacySpec(&'static str, &'static str, bool);
+
+/// The rows of the legacy statistics table that are read, by stable key. Sub-rows (the
+/// "其中" items) have their parent's key before a dot; [`LEGACY_GROUPS`] says how they
+/// relate to it. Rows with other labels are kept as extra rows.
+///
+/// | key | label |
+/// |---|---|
+/// | `active_docs` | 主动公开文件数 / 主动公开政府信息数 |
+/// | `active_docs.normative` | 其中：主动公开规范性文件数 |
+/// | `active_docs.website` | 政府网站公开数 |
+/// | `active_docs.gazette` | 政府公报公开数 |
+/// | `active_docs.weibo`, `.wechat`, `.other_channels` | 政务微博 / 政务微信 / 其他方式公开数 |
+/// | `normative_issued` | 制发规范性文件总数 |
+/// | `requests_received` | 受理政府信息公开申请总数 / 收到申请数 |
+/// | `requests_received.in_person`, `.fax`, `.online`, `.email`, `.letter`, `.other` | 当面 / 传真 / 网上（网络） / 电子邮件 / 信函 / 其他形式申请数 |
+/// | `requests_processed` | 申请办结数; `.on_time` 按时办结数, `.extended` 延期办结数 |
+/// | `answers` | 对申请的答复总数 / 申请答复数 |
+/// | `answers.already_public` | 属于已主动公开范围数 |
+/// | `answers.granted` | 同意公开答复数 |
+/// | `answers.partly_granted` | 同意部分公开答复数 |
+/// | `answers.withheld` | 不予公开答复数 / 不同意公开答复数 (its 其中 items: `.state_secret`, `.commercial_secret`, `.privacy`, `.safety`, `.not_gov_info`, `.other`) |
+/// | `answers.not_held` | 不属于本行政机关公开数 |
+/// | `answers.not_exist` | 申请信息不存在数 |
+/// | `answers.correction` | 告知作出更改补充数 |
+/// | `answers.redirected` | 告知通过其他途径办理数 |
+/// | `answers.other` | 其他类型答复数 |
+/// | `fees` | 依申请公开信息收取的费用 (万元) |
+/// | `fees_waived` | 政府信息公开收费减免金额 |
+/// | `reviews` | 行政复议数; `.upheld` 维持具体行政行为数, `.corrected` 被依法纠错数, `.other` 其他情形数 |
+/// | `lawsuits` | 行政诉讼数; `.upheld`, `.corrected`, `.other` as for reviews |
+/// | `complaints` | 接受行政申诉、举报数 / 被举报投诉数 |
+const LEGACY_SPECS: [LegacySpec; 49] = [
+    LegacySpec("active_docs", "主动公开文件数", false),
+    LegacySpec("active_docs.normative", "主动公开规范性文件数", false),
+    LegacySpec("active_docs.website", "政府网站公开数", false),
+    LegacySpec("active_docs.gazette", "政府公报公开数", false),
+    LegacySpec("active_docs.weibo", "政务微博公开数", false),
+    LegacySpec("active_docs.wechat", "政务微信公开数", false),
+    LegacySpec("active_docs.other_channels", "其他方式公开数", false),
+    LegacySpec("normative_issued", "制发规范性文件总数", false),
+    LegacySpec("requests_received", "受理政府信息公开申请总数", false),
+    LegacySpec("requests_received.in_person", "当面申请数", false),
+    LegacySpec("requests_received.fax", "传真申请数", false),
+    LegacySpec("requests_received.online", "网上申请数", false),
+    LegacySpec("requests_received.email", "电子邮件申请数", false),
+    LegacySpec("requests_received.letter", "信函申请数", false),
+    LegacySpec("requests_received.other", "其他形式申请数", false),
+    LegacySpec("requests_processed", "申请办结数", false),
+    LegacySpec("requests_processed.on_time", "按时办结数", false),
+    LegacySpec("requests_processed.extended", "延期办结数", false),
+    LegacySpec("answers", "对申请的答复总数", false),
+    LegacySpec("answers.already_public", "属于已主动公开范围数", false),
+    LegacySpec("answers.granted", "同意公开答复数", false),
+    LegacySpec("answers.partly_granted", "同意部分公开答复数", false),
+    LegacySpec("answers.withheld", "不予公开答复数", false),
+    LegacySpec("answers.withheld.state_secret", "涉及国家秘密", false),
+    LegacySpec("answers.withheld.commercial_secret", "涉及商业秘密", false),
+    LegacySpec("answers.withheld.privacy", "涉及个人隐私", false),
+    LegacySpec(
+        "answers.withheld.safety",
+        "危及国家安全、公共安全、经济安全和社会稳定",
+        false,
+    ),
+    LegacySpec(
+        "answers.withheld.not_gov_info",
+        "不是《条例》所指政府信息",
+        false,
+    ),
+    LegacySpec("answers.withheld.other", "法律法规规定的其他情形", false),
+    LegacySpec("answers.not_held", "不属于本行政机关公开数", false),
+    LegacySpec("answers.not_exist", "申请信息不存在数", false),
+    LegacySpec("answers.correction", "告知作出更改补充数", false),
+    LegacySpec("answers.redirected", "告知通过其他途径办理数", false),
+    LegacySpec("answers.other", "其他类型答复数", false),
+    LegacySpec("fees", "依申请公开信息收取的费用", true),
+    LegacySpec("fees_waived", "政府信息公开收费减免金额", true),
+    LegacySpec("reviews", "行政复议数", false),
+    LegacySpec("reviews.upheld", "维持具体行政行为数", false),
+    LegacySpec("reviews.corrected", "被依法纠错数", false),
+    LegacySpec("reviews.other", "其他情形数", false),
+    LegacySpec("lawsuits", "行政诉讼数", false),
+    LegacySpec(
+        "lawsuits.upheld",
+        "维持具体行政行为或者驳回原告诉讼请求数",
+        false,
+    ),
+    LegacySpec("lawsuits.corrected", "被依法纠错数", false),
+    LegacySpec("lawsuits.other", "其他情形数", false),
+    LegacySpec("complaints", "接受行政申诉、举报数", false),
+    // Kept for tables that print them; no rule reads them yet.
+    LegacySpec("offices", "政府信息公开工作专门机构数", false),
+    LegacySpec("staff", "从事政府信息公开工作人员数", false),
+    LegacySpec("staff.full_time", "专职人员数", false),
+    LegacySpec("staff.part_time", "兼职人员数", false),
+];
+
+const fn legacy_rows<const N: usize>(specs: &[LegacySpec; N], one: bool) -> [RowDef; N] {
+    let mut out = [REQ_TAIL[0]; N];
+    let mut i = 0;
+    while i < N {
+        let LegacySpec(key, label, amount) = specs[i];
+        let cols = match (amount, one) {
+            (false, false) => LEGACY_COLS,
+            (false, true) => LEGACY_COLS_ONE,
+            (true, false) => LEGACY_AMOUNT_COLS,
+            (true, true) => LEGACY_AMOUNT_COLS_ONE,
+        };
+        out[i] = RowDef {
+            key,
+            label,
+            short: label,
+            cols,
+        };
+        i += 1;
+    }
+    out
+}
+
+/// The legacy table's rows, with both columns (本年, 历年累计).
+pub const LEGACY_ROWS: [RowDef; 49] = legacy_rows(&LEGACY_SPECS, false);
+/// The same rows for a table that prints one number per row.
+pub const LEGACY_ROWS_ONE: [RowDef; 49] = legacy_rows(&LEGACY_SPECS, true);
+
+/// The "其中" groups of the legacy table: parent, its parts, and how they relate.
+pub const LEGACY_GROUPS: &[(&str, &[&str], LegacySplit)] = &[
+    (
+        "active_docs",
+        &[
+            "active_docs.normative",
+            "active_docs.website",
+            "active_docs.gazette",
+            "active_docs.weibo",
+            "active_docs.wechat",
+            "active_docs.other_channels",
+        ],
+        LegacySplit::Each,
+    ),
+    (
+        "requests_received",
+        &[
+            "requests_received.in_person",
+            "requests_received.fax",
+            "requests_received.online",
+            "requests_received.email",
+            "requests_received.letter",
+            "requests_received.other",
+        ],
+        LegacySplit::Exhaustive,
+    ),
+    (
+        "requests_processed",
+        &["requests_processed.on_time", "requests_processed.extended"],
+        LegacySplit::Parts,
+    ),
+    (
+        "answers",
+        &[
+            "answers.already_public",
+            "answers.granted",
+            "answers.partly_granted",
+            "answers.withheld",
+            "answers.not_held",
+            "answers.not_exist",
+            "answers.correction",
+            "answers.redirected",
+            "answers.other",
+        ],
+        LegacySplit::Exhaustive,
+    ),
+    (
+        "answers.withheld",
+        &[
+            "answers.withheld.state_secret",
+            "answers.withheld.commercial_secret",
+            "answers.withheld.privacy",
+            "answers.withheld.safety",
+            "answers.withheld.not_gov_info",
+            "answers.withheld.other",
+        ],
+        LegacySplit::Parts,
+    ),
+    (
+        "reviews",
+        &["reviews.upheld", "reviews.corrected", "reviews.other"],
+        LegacySplit::Parts,
+    ),
+    (
+        "lawsuits",
+        &["lawsuits.upheld", "lawsuits.corrected", "lawsuits.other"],
+        LegacySplit::Parts,
+    ),
+    (
+        "staff",
+        &["staff.full_time", "staff.part_time"],
+        LegacySplit::Parts,
+    ),
+];
+
+/// The group a legacy row is a part of: its parent's key.
+pub fn legacy_parent(key: &str) -> Option<&'static str> {
+    LEGACY_GROUPS
+        .iter()
+        .find(|(_, parts, _)| parts.contains(&key))
+        .map(|(p, _, _)| *p)
+}
+
 /// The rows a table has under a template, in table order. The requests table's `other`
 /// rows depend on the form the report actually used; see [`request_rows`].
 pub fn template_rows(kind: TableKind, template: Template) -> &'static [RowDef] {
@@ -418,6 +661,7 @@ pub fn template_rows(kind: TableKind, template: Template) -> &'static [RowDef] {
         (TableKind::Appeals, _) => &APPEAL_ROWS,
         (TableKind::Active, Template::Gb2019) => &ACTIVE_ROWS_2019,
         (TableKind::Active, _) => &ACTIVE_ROWS_2021,
+        (TableKind::Legacy, _) => &LEGACY_ROWS,
     }
 }
 
@@ -437,6 +681,7 @@ pub fn row_def(kind: TableKind, key: &str) -> Option<&'static RowDef> {
         TableKind::Requests => &[&REQUEST_ROWS_ANY],
         TableKind::Appeals => &[&APPEAL_ROWS],
         TableKind::Active => &[&ACTIVE_ROWS_2021, &ACTIVE_ROWS_2019],
+        TableKind::Legacy => &[&LEGACY_ROWS],
     };
     pools.iter().flat_map(|p| p.iter()).find(|r| r.key == key)
 }
@@ -454,6 +699,7 @@ pub fn col_label(kind: TableKind, key: &str) -> &'static str {
             ACTIVE_ITEM_COLS_2019,
             ACTIVE_PROCUREMENT_COLS_2019,
         ],
+        TableKind::Legacy => &[LEGACY_COLS, LEGACY_AMOUNT_COLS],
     };
     pools
         .iter()
@@ -492,5 +738,22 @@ mod tests {
         keys.sort_unstable();
         keys.dedup();
         assert_eq!(keys.len(), REQUEST_ROWS_ANY.len());
+        let mut keys: Vec<_> = LEGACY_ROWS.iter().map(|r| r.key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), LEGACY_ROWS.len());
+    }
+
+    #[test]
+    fn legacy_groups_name_known_rows() {
+        for (parent, parts, _) in LEGACY_GROUPS {
+            assert!(row_def(TableKind::Legacy, parent).is_some(), "{parent}");
+            for p in *parts {
+                assert!(row_def(TableKind::Legacy, p).is_some(), "{p}");
+                assert!(p.starts_with(parent), "{p} under {parent}");
+            }
+        }
+        assert_eq!(LEGACY_ROWS_ONE[0].cols.len(), 1);
+        assert_eq!(legacy_parent("answers.granted"), Some("answers"));
     }
 }

@@ -152,6 +152,8 @@ pub struct Tables {
     pub active: Option<Table>,
     pub requests: Option<Table>,
     pub appeals: Option<Table>,
+    /// The statistics table of a legacy report (2018 and earlier).
+    pub legacy: Option<Table>,
 }
 
 impl Tables {
@@ -160,6 +162,7 @@ impl Tables {
             TableKind::Active => self.active.as_ref(),
             TableKind::Requests => self.requests.as_ref(),
             TableKind::Appeals => self.appeals.as_ref(),
+            TableKind::Legacy => self.legacy.as_ref(),
         }
     }
 
@@ -168,11 +171,12 @@ impl Tables {
             TableKind::Active => &mut self.active,
             TableKind::Requests => &mut self.requests,
             TableKind::Appeals => &mut self.appeals,
+            TableKind::Legacy => &mut self.legacy,
         }
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Table> {
-        [&self.active, &self.requests, &self.appeals]
+        [&self.active, &self.requests, &self.appeals, &self.legacy]
             .into_iter()
             .flatten()
     }

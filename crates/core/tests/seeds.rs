@@ -47,6 +47,16 @@ fn e(
     )
 }
 
+/// The narrative's claims as "Kind value", in the order read.
+fn claims(r: &Report) -> Vec<String> {
+    r.facts
+        .narrative
+        .claims
+        .iter()
+        .map(|c| format!("{:?} {}", c.kind, c.num.value))
+        .collect()
+}
+
 /// Compare a table with rows written as "key: v v v …" ("_" blank); rows not listed must
 /// hold `default` in every cell.
 fn assert_table(r: &Report, kind: TableKind, listed: &str, default: &str) {
@@ -103,6 +113,10 @@ fn seed_000_xiangyin_2020() {
         codes(&r, Severity::Warning)
     );
     assert!(codes(&r, Severity::Info).contains(&"V201 requests".to_string()));
+    // The prose agrees with the table: 44 received, 5 still in process (no N finding).
+    // "39件均…予以答复" is not read (the number stands before its verb), nor the 15 letters
+    // of the mayor's mailbox "正在处理".
+    assert_eq!(claims(&r), vec!["Received 44", "CarriedOut 5"]);
     let t = r.tables.requests.as_ref().map(|t| t.rows.len());
     assert_eq!(t, Some(23));
     assert_table(
@@ -165,15 +179,63 @@ fn seed_001_xiangxi_2020() {
 
 #[test]
 fn seed_002_qingliu_2013_legacy() {
-    let r = load("seeds/002_01eb1ecf6fdff090.txt");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/seeds/002_01eb1ecf6fdff090.txt");
+    let checked = check_bytes(&std::fs::read(&path).expect("seed 002"));
+    let (text, r) = (&checked.text, &checked.report);
     assert_eq!((r.template, r.year), (Template::Legacy, Some(2013)));
-    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
-    // The one warning a correct checker gives here is N608 (the narrative's percentages).
-    let warnings = codes(&r, Severity::Warning);
-    assert!(
-        warnings.iter().all(|w| w.starts_with("N608")),
-        "{warnings:?}"
+    assert!(errors(r).is_empty(), "{:?}", errors(r));
+    // Exactly one warning: N608 on "规划计划类信息89条,占6%" (89 / 1348 = 6.6 %).
+    assert_eq!(
+        codes(r, Severity::Warning),
+        vec!["N608 narrative".to_string()]
     );
+    let f = r.findings.iter().find(|f| f.code == "N608").expect("N608");
+    assert_eq!((f.expected, f.actual), (Some(6.6), Some(6.0)));
+    assert!(
+        f.quote
+            .as_deref()
+            .is_some_and(|q| q.contains("规划计划类信息89条,占6%")),
+        "{:?}",
+        f.quote
+    );
+    // The percentage first, then the sentence, then the count.
+    let at = |i: usize| f.spans.get(i).map(|s| &text[s.start..s.end]);
+    assert_eq!(at(0), Some("6"));
+    assert!(at(1).is_some_and(|s| s.starts_with("2013各级政府") && s.ends_with("占8.01%。")));
+    assert_eq!(at(2), Some("89"));
+    // The appendix 统计表: 2013年 and 历年累计.
+    assert_table(
+        r,
+        TableKind::Legacy,
+        "active_docs: 2240 7670
+         active_docs.website: 1348 5791",
+        "0",
+    );
+    let t = r.tables.legacy.as_ref().expect("legacy");
+    let keys: Vec<&str> = t.rows.iter().map(|r| r.def.key).collect();
+    assert_eq!(
+        keys,
+        vec![
+            "active_docs",
+            "active_docs.website",
+            "active_docs.gazette",
+            "requests_received",
+            "requests_received.in_person",
+            "requests_received.online",
+            "requests_received.letter",
+            "answers",
+            "answers.granted",
+            "answers.partly_granted",
+            "answers.withheld",
+            "answers.other",
+            "fees_waived",
+            "reviews",
+            "lawsuits",
+            "complaints"
+        ]
+    );
+    assert!(t.extra_rows.is_empty(), "{:?}", t.extra_rows);
 }
 
 #[test]
@@ -192,6 +254,15 @@ fn seed_003_xiushan_2023() {
     );
     // The lost characters of the statistics period are reported, not repaired.
     assert!(codes(&r, Severity::Info).contains(&"M702 report".to_string()));
+    // "调整废止行政规范性文件11件", "共收到政府信息公开申请8件，已办结8件": all agree.
+    assert_eq!(
+        claims(&r),
+        vec![
+            "Docs(NormativeDocs, Repealed) 11",
+            "Received 8",
+            "Processed 8"
+        ]
+    );
     assert_table(
         &r,
         TableKind::Requests,
@@ -214,6 +285,7 @@ fn seed_004_coastal_2021() {
     assert_eq!((r.template, r.year), (Template::Gb2021, Some(2021)));
     assert_eq!(r.agency.as_deref(), Some("沿海工业城发展服务中心"));
     assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(claims(&r), vec!["Received 2"]);
     assert!(
         codes(&r, Severity::Warning).is_empty(),
         "{:?}",
@@ -241,6 +313,7 @@ fn report_hongze_2023_single_other_and_two_r401() {
             e("R401", "appeals/suit_after_review", 5.0, 0.0)
         ]
     );
+    assert_eq!(claims(&r), vec!["Received 21"]);
     assert_eq!(
         codes(&r, Severity::Warning),
         vec!["S102 report".to_string()]
@@ -291,6 +364,9 @@ fn report_hongze_2024_balances() {
     let t = r.tables.requests.as_ref().expect("requests");
     assert_eq!(t.number("new", "total"), Some(95.0));
     assert_eq!(t.number("total", "total"), Some(95.0));
+    // "区政府办代表区政府受理政府信息公开申请 17 件": the office's count, not the
+    // government's 95 — a different scope, so not compared.
+    assert!(claims(&r).is_empty(), "{:?}", claims(&r));
 }
 
 #[test]
@@ -312,4 +388,23 @@ fn report_huaian_2024_clean() {
     assert_eq!(t.number("other.no_correction", "total"), Some(71.0));
     let a = r.tables.active.as_ref().expect("active");
     assert_eq!(a.number("fees", "amount"), Some(96171.6));
+    // Its prose restates the tables, across PDF line breaks, and agrees: no N finding.
+    assert_eq!(
+        claims(&r),
+        vec![
+            "Received 3119",
+            "Processed 3050",
+            "CarriedOut 103",
+            "Reviews 351",
+            "Lawsuits 46"
+        ]
+    );
+    let b: Vec<(f64, f64)> = r
+        .facts
+        .narrative
+        .breakdowns
+        .iter()
+        .map(|b| (b.total.value, b.parts.iter().map(|p| p.value).sum()))
+        .collect();
+    assert_eq!(b, vec![(351.0, 351.0), (46.0, 46.0)]);
 }

@@ -5,7 +5,9 @@
 
 pub mod active;
 pub mod appeals;
+pub mod legacy;
 pub mod meta;
+pub mod narrative;
 pub mod requests;
 pub mod rows;
 pub mod sections;
@@ -48,6 +50,8 @@ pub struct Facts {
     pub legacy_markers: Vec<Marker>,
     /// The requests table printed （六）其他处理 as one row.
     pub single_other: bool,
+    /// What the prose says in numbers (rules N601–N609).
+    pub narrative: narrative::Narrative,
 }
 
 /// A stretch of cells `from..to`.
@@ -306,5 +310,52 @@ pub fn extract(text: &str, decoded: &InputFacts) -> (Template, Tables, Facts) {
             Template::Unknown
         };
     }
+    if template == Template::Legacy {
+        tables.legacy = legacy::read(&doc);
+    }
+    facts.narrative = read_narrative(text, &doc, &tables, &facts);
     (template, tables, facts)
+}
+
+/// Read the prose outside the tables (and outside the headings of their sections).
+fn read_narrative(
+    text: &str,
+    doc: &Document,
+    tables: &Tables,
+    facts: &Facts,
+) -> narrative::Narrative {
+    let mut excluded = Vec::new();
+    for t in tables.iter() {
+        let Some(span) = t.span else { continue };
+        let section = match t.kind {
+            crate::TableKind::Active => 2,
+            crate::TableKind::Requests => 3,
+            crate::TableKind::Appeals => 4,
+            crate::TableKind::Legacy => 0,
+        };
+        // From the section's heading, when it stands before the table.
+        let from = facts
+            .sections
+            .iter()
+            .filter(|s| s.number == section && s.span.start <= span.start)
+            .map(|s| s.span.start)
+            .next_back()
+            .unwrap_or(span.start);
+        excluded.push(Span::new(from, span.end));
+    }
+    let ctx = narrative::Context {
+        year: facts.meta.year(),
+        agency: facts.meta.agency.as_deref(),
+        excluded,
+        heading_lines: {
+            let mut lines: Vec<usize> = facts
+                .sections
+                .iter()
+                .filter_map(|s| doc.cells.get(s.cell).map(|c| c.line))
+                .collect();
+            lines.sort_unstable();
+            lines
+        },
+    };
+    narrative::read(text, doc, &ctx)
 }

@@ -10,11 +10,22 @@ use crate::table::Table;
 mod a301;
 mod a302;
 mod a303;
+mod l901;
 mod m701;
 mod m702;
+mod n601;
+mod n602;
+mod n603;
+mod n604;
+mod n605;
+mod n606;
+mod n607;
+mod n608;
+mod n609;
 mod p501;
 mod p502;
 mod p503;
+mod prose;
 mod r401;
 mod s101;
 mod s102;
@@ -59,8 +70,18 @@ pub const RULES: &[Rule] = &[
     p501::RULE,
     p502::RULE,
     p503::RULE,
+    n601::RULE,
+    n602::RULE,
+    n603::RULE,
+    n604::RULE,
+    n605::RULE,
+    n606::RULE,
+    n607::RULE,
+    n608::RULE,
+    n609::RULE,
     m701::RULE,
     m702::RULE,
+    l901::RULE,
 ];
 
 /// Run every rule.
