@@ -1,14 +1,25 @@
 //! gouji-web: the browser page of gouji 勾稽. Paste a 政府信息公开工作年度报告, see what the
 //! checker found.
 //!
-//! The page only draws what [`gouji_core::check`] returns; no rule lives here.
+//! The page only draws what [`gouji_core::check`] and [`gouji_core::check_bytes`] return; no
+//! rule lives here.
 //!
-//! - [`state`]: the UI state and its one reducer (text in, report out).
-//! - [`app`]: the page, wiring the state to the components.
-//! - [`components`]: the input box, the summary, the findings list.
+//! - [`state`]: the UI state and its one reducer (text or bytes in, report out, selection).
+//! - [`app`]: the page, wiring the state to the components and the browser (timers, storage,
+//!   drag and drop, scrolling).
+//! - [`components`]: the input, the summary, the tables, the findings, the cell detail, the
+//!   source view.
+//! - [`reading`]: which kinds of file the core reads, and what the page says about the others.
+//! - [`examples`]: the sample reports of the 示例 menu.
+//! - [`labels`]: cell paths as the report's own row and column labels.
+//! - [`browser`]: storage, fetch and scrolling, failing softly.
 
 pub mod app;
+pub mod browser;
 pub mod components;
+pub mod examples;
+pub mod labels;
+pub mod reading;
 pub mod state;
 
 pub use app::App;

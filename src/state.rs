@@ -1,49 +1,355 @@
 //! The UI state and its one reducer.
 //!
-//! Every change to what the page shows goes through [`State::apply`]: the text in the input box
-//! and the report checked from it change together, so the page never shows a report of some
-//! other text. The state is plain data, so it is tested natively (`tests/state.rs`).
+//! Every change to what the page shows goes through [`State::apply`]: the text in the input box,
+//! the text the report was checked from and the report change together, so the page never
+//! shows a report of some other text, and every span of the report points into [`State::text`].
+//! The state is plain data, so it is tested natively (`tests/state.rs`); timers, storage and
+//! the DOM live in [`crate::app`].
 
 use std::rc::Rc;
 
 use gouji_core::Report;
 use yew::prelude::*;
 
+use crate::reading::{self, FileKind};
+
+/// Inputs up to this many bytes are checked on every keystroke; longer ones
+/// [`DEBOUNCE_MS`] after the last one, so typing never waits for the checker.
+pub const IMMEDIATE_BYTES: usize = 20 * 1024;
+
+/// How long after the last keystroke a long input is checked.
+pub const DEBOUNCE_MS: u32 = 200;
+
+/// The largest input kept in the browser's storage for the next visit (UTF-8 bytes).
+pub const STORE_LIMIT_BYTES: usize = 2 * 1024 * 1024;
+
+/// Whether an input of `len` bytes waits for a pause in typing before it is checked.
+pub fn needs_debounce(len: usize) -> bool {
+    len > IMMEDIATE_BYTES
+}
+
+/// The largest file the page reads (bytes). Reports are rarely above 1 MB of text; a larger
+/// file is most likely something else, and reading it would stall the page.
+pub const FILE_LIMIT_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
+
+/// Why a file of `size` bytes is not read, when it is too large.
+pub fn file_too_large(name: &str, size: f64) -> Option<Notice> {
+    (size > FILE_LIMIT_BYTES).then(|| {
+        Notice::new(
+            Tone::Error,
+            format!(
+                "文件“{name}”有 {}，超过了 {} MB 的上限，未读取。年度报告的文本通常不超过 1 MB：请确认选对了文件。",
+                reading::size_zh(size as usize),
+                FILE_LIMIT_BYTES as usize / (1024 * 1024)
+            ),
+        )
+    })
+}
+
+/// Whether a text is small enough to be kept for the next visit.
+pub fn fits_storage(text: &str) -> bool {
+    text.len() <= STORE_LIMIT_BYTES
+}
+
+/// Where the text in the box came from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Origin {
+    /// Typed or pasted (or edited after being loaded).
+    #[default]
+    Typed,
+    /// Read from a dropped or picked file.
+    File {
+        name: AttrValue,
+        size: usize,
+        kind: FileKind,
+    },
+    /// One of the sample reports.
+    Example { label: AttrValue },
+    /// Kept from the last visit.
+    Restored,
+}
+
+/// What the user is looking at closely.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Selection {
+    /// A finding, by its index in `report.findings`.
+    Finding(usize),
+    /// A table cell, by its path (`table/row/col`).
+    Cell(AttrValue),
+}
+
+/// How a notice should look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Warning,
+    Error,
+}
+
+/// A sentence for the user about their input or about keeping it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub tone: Tone,
+    pub text: AttrValue,
+}
+
+impl Notice {
+    pub fn new(tone: Tone, text: impl Into<AttrValue>) -> Self {
+        Notice {
+            tone,
+            text: text.into(),
+        }
+    }
+}
+
 /// What the page shows.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct State {
-    /// The text in the input box, exactly as typed or pasted.
+    /// The text in the input box, as typed, pasted or loaded.
     pub input: AttrValue,
-    /// The report checked from `input`; `None` while the input is empty or only whitespace.
+    /// Counts the times the box's text was replaced from outside the box (a file, an example,
+    /// the last visit, 清空); the box is written only then, so typing is never interrupted.
+    pub revision: u32,
+    /// The text `report` was checked from: every span of the report points into it.
+    pub text: AttrValue,
+    /// The report checked from `text`; `None` while the input is empty or only whitespace.
     pub report: Option<Rc<Report>>,
+    /// The input changed after `report` was made; a check is due (long inputs, while typing).
+    pub stale: bool,
+    pub origin: Origin,
+    /// About the input: what kind of file it was, why it could not be read.
+    pub notice: Option<Notice>,
+    /// About keeping the input for the next visit (too large, refused by the browser).
+    pub storage: Option<Notice>,
+    pub selection: Option<Selection>,
+    /// The name of a file being read.
+    pub reading: Option<AttrValue>,
 }
 
-/// Everything a user can do to the state.
+/// Everything that can happen to the state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// The input box now holds this text (typed, pasted or dropped).
+    /// The input box now holds this text (typed, pasted or dropped as text). Short texts are
+    /// checked at once; long ones wait for [`Action::Check`].
     Edit(String),
-    /// Empty the input box.
+    /// Check the input now, if it changed since the last check.
+    Check,
+    /// Replace the input with a text from elsewhere (an example, the last visit); checked now.
+    Load { text: String, origin: Origin },
+    /// A file is being read.
+    Reading(String),
+    /// A file was read: its bytes go through [`gouji_core::check_bytes`] when the core can
+    /// make sense of them (see [`crate::reading`]).
+    File { name: String, bytes: Vec<u8> },
+    /// A paste of the clipboard's HTML (see [`crate::reading::PASTE_HTML`]) replaced the box.
+    Html(String),
+    /// Something could not be done (a file unreadable, an example not loaded).
+    Failed(Notice),
+    /// Empty the input box (and the stored copy: see [`crate::app`]).
     Clear,
+    /// Look at a finding or a cell, or at nothing.
+    Select(Option<Selection>),
+    /// What became of keeping the input for the next visit (`None`: kept, or nothing to say).
+    Stored(Option<Notice>),
+    /// Close the notice about the input.
+    Dismiss,
 }
 
 impl State {
+    /// The state at the start of a visit: the stored input of the last one, checked.
+    pub fn restored(stored: Option<String>) -> State {
+        match stored {
+            Some(text) if !text.trim().is_empty() => State::default().apply(Action::Load {
+                text,
+                origin: Origin::Restored,
+            }),
+            _ => State::default(),
+        }
+    }
+
     /// The state after `action`. Checking runs here, once per change of the text.
     pub fn apply(&self, action: Action) -> State {
         match action {
             Action::Edit(text) if text.as_str() == self.input.as_str() => self.clone(),
             Action::Edit(text) => {
-                let report = if text.trim().is_empty() {
-                    None
-                } else {
-                    Some(Rc::new(gouji_core::check(&text)))
-                };
-                State {
+                let mut next = State {
                     input: AttrValue::from(text),
-                    report,
+                    origin: Origin::Typed,
+                    ..self.clone()
+                };
+                if needs_debounce(next.input.len()) {
+                    next.stale = true;
+                    next
+                } else {
+                    next.checked(next.input.clone())
                 }
             }
-            Action::Clear => State::default(),
+            Action::Check if self.stale => self.checked(self.input.clone()),
+            Action::Check => self.clone(),
+            Action::Load { text, origin } => {
+                let input = AttrValue::from(text);
+                State {
+                    input: input.clone(),
+                    revision: self.revision.wrapping_add(1),
+                    origin,
+                    notice: None,
+                    reading: None,
+                    ..self.clone()
+                }
+                .checked(input)
+            }
+            Action::Reading(name) => State {
+                reading: Some(name.into()),
+                ..self.clone()
+            },
+            Action::File { name, bytes } => self.file(name, bytes),
+            Action::Html(html) => {
+                let checked = gouji_core::check_bytes(html.as_bytes());
+                let input = AttrValue::from(checked.text);
+                let report = (!input.trim().is_empty()).then(|| Rc::new(checked.report));
+                State {
+                    input: input.clone(),
+                    revision: self.revision.wrapping_add(1),
+                    origin: Origin::Typed,
+                    notice: None,
+                    ..self.clone()
+                }
+                .with_report(input, report)
+            }
+            Action::Failed(notice) => State {
+                notice: Some(notice),
+                reading: None,
+                ..self.clone()
+            },
+            Action::Clear => State {
+                revision: self.revision.wrapping_add(1),
+                storage: self.storage.clone(),
+                ..State::default()
+            },
+            Action::Select(selection) => State {
+                selection,
+                ..self.clone()
+            },
+            Action::Stored(storage) => State {
+                storage,
+                ..self.clone()
+            },
+            Action::Dismiss => State {
+                notice: None,
+                ..self.clone()
+            },
+        }
+    }
+
+    /// The state with `text` checked as typed text: the report, the text it points into, and
+    /// the selection carried over to the new report where it still means something.
+    fn checked(&self, text: AttrValue) -> State {
+        let report = if text.trim().is_empty() {
+            None
+        } else {
+            Some(Rc::new(gouji_core::check(&text)))
+        };
+        self.with_report(text, report)
+    }
+
+    fn with_report(&self, text: AttrValue, report: Option<Rc<Report>>) -> State {
+        let selection = carry_selection(
+            self.report.as_deref(),
+            report.as_deref(),
+            self.selection.clone(),
+        );
+        State {
+            text: if report.is_some() {
+                text
+            } else {
+                AttrValue::default()
+            },
+            report,
+            stale: false,
+            selection,
+            ..self.clone()
+        }
+    }
+
+    fn file(&self, name: String, bytes: Vec<u8>) -> State {
+        let kind = FileKind::sniff(&name, &bytes);
+        let size = bytes.len();
+        let label = format!("“{name}”（{}）", reading::size_zh(size));
+        if !kind.worth_checking() {
+            let text = reading::note(kind).unwrap_or("这个文件目前无法读取。");
+            return State {
+                notice: Some(Notice::new(
+                    Tone::Warning,
+                    format!("未读取 {label}：{text}"),
+                )),
+                reading: None,
+                ..self.clone()
+            };
+        }
+        let checked = gouji_core::check_bytes(&bytes);
+        let input = AttrValue::from(checked.text);
+        let blank = input.trim().is_empty();
+        let notice = if blank {
+            Some(Notice::new(
+                Tone::Warning,
+                format!("已读取 {label}，但其中没有文字。"),
+            ))
+        } else {
+            reading::note(kind).map(|n| Notice::new(Tone::Warning, format!("已读取 {label}。{n}")))
+        };
+        let report = (!blank).then(|| Rc::new(checked.report));
+        State {
+            input: input.clone(),
+            revision: self.revision.wrapping_add(1),
+            origin: Origin::File {
+                name: name.into(),
+                size,
+                kind,
+            },
+            notice,
+            reading: None,
+            ..self.clone()
+        }
+        .with_report(input, report)
+    }
+
+    /// The finding selected, if a finding is.
+    pub fn selected_finding(&self) -> Option<(usize, &gouji_core::Finding)> {
+        match (&self.selection, &self.report) {
+            (Some(Selection::Finding(i)), Some(report)) => report.findings.get(*i).map(|f| (*i, f)),
+            _ => None,
+        }
+    }
+
+    /// The paths of the cells the selection involves: a finding's cells, or the cell itself.
+    pub fn selected_cells(&self) -> Vec<AttrValue> {
+        match &self.selection {
+            Some(Selection::Finding(_)) => self
+                .selected_finding()
+                .map(|(_, f)| f.cells.iter().map(|c| AttrValue::from(c.clone())).collect())
+                .unwrap_or_default(),
+            Some(Selection::Cell(path)) => vec![path.clone()],
+            None => Vec::new(),
+        }
+    }
+}
+
+/// The selection in the new report: the same cell, or the finding with the same code and
+/// subject; nothing when the finding is gone.
+fn carry_selection(
+    old: Option<&Report>,
+    new: Option<&Report>,
+    selection: Option<Selection>,
+) -> Option<Selection> {
+    let new = new?;
+    match selection? {
+        Selection::Cell(path) => Some(Selection::Cell(path)),
+        Selection::Finding(i) => {
+            let was = old?.findings.get(i)?;
+            new.findings
+                .iter()
+                .position(|f| f.code == was.code && f.subject == was.subject)
+                .map(Selection::Finding)
         }
     }
 }
@@ -52,10 +358,19 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match &action {
-            // Unchanged text: keep the same state so nothing re-renders.
-            Action::Edit(text) if text.as_str() == self.input.as_str() => self,
-            _ => Rc::new(self.apply(action)),
+        let unchanged = match &action {
+            Action::Edit(text) => text.as_str() == self.input.as_str(),
+            Action::Check => !self.stale,
+            Action::Select(s) => *s == self.selection,
+            Action::Stored(s) => *s == self.storage,
+            Action::Dismiss => self.notice.is_none(),
+            _ => false,
+        };
+        // Nothing changes: keep the same state so nothing re-renders.
+        if unchanged {
+            self
+        } else {
+            Rc::new(self.apply(action))
         }
     }
 }

@@ -1,54 +1,135 @@
-//! The findings list: one item per finding, errors first, each with its severity, code and
-//! the checker's own Chinese message.
+//! The findings, grouped by severity (errors, warnings, information), each with its code, the
+//! checker's own Chinese message and the cells it involves. An item is a button: selecting it
+//! highlights its cells in the tables and marks its place in the source view.
 
 use std::rc::Rc;
 
-use gouji_core::{Finding, Report};
+use gouji_core::{Finding, Report, Severity};
 use yew::prelude::*;
 
+use crate::labels;
+use crate::state::Selection;
+
 #[derive(Properties, Clone)]
-pub struct FindingsListProps {
+pub struct FindingsPanelProps {
     pub report: Rc<Report>,
+    /// The index of the selected finding.
+    pub selected: Option<usize>,
+    pub on_select: Callback<Option<Selection>>,
+    /// Repair suggestions, drawn under the findings once the core provides them.
+    #[prop_or_default]
+    pub repair: Option<Html>,
 }
 
-impl PartialEq for FindingsListProps {
+impl PartialEq for FindingsPanelProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.report, &other.report)
+            && self.selected == other.selected
+            && self.on_select == other.on_select
+            && self.repair == other.repair
+    }
+}
+
+/// The mark shown with each severity, so that colour is never the only sign.
+pub fn glyph(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "✕",
+        Severity::Warning => "!",
+        Severity::Info => "i",
+    }
+}
+
+/// The severity mark: a glyph in a shape, hidden from screen readers (the name is read).
+pub fn severity_mark(severity: Severity) -> Html {
+    html! {
+        <span class={classes!("sev", format!("sev--{}", severity.id()))} aria-hidden="true">
+            { glyph(severity) }
+        </span>
     }
 }
 
 #[function_component]
-pub fn FindingsList(props: &FindingsListProps) -> Html {
-    let mut findings: Vec<&Finding> = props.report.findings.iter().collect();
-    // Errors first, then warnings, then information; the checker's order within each.
-    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
+    let report = &*props.report;
+    let groups = [Severity::Error, Severity::Warning, Severity::Info].map(|s| {
+        let items: Vec<(usize, &Finding)> = report
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.severity == s)
+            .collect();
+        (s, items)
+    });
 
     html! {
-        <section class="findings" aria-label="发现的问题">
-            <h2 class="findings__title">{ "检查发现" }</h2>
-            if findings.is_empty() {
-                <p class="findings__none">{ "没有任何发现。" }</p>
-            } else {
-                <ol id="findings" class="findings__list">
-                    { for findings.iter().enumerate().map(|(i, f)| item(i, f)) }
-                </ol>
-            }
+        <section class="panel findings" aria-labelledby="findings-title">
+            <header class="panel__head">
+                <h2 id="findings-title" class="panel__title">{ "检查发现" }</h2>
+                <span class="panel__meta">{ format!("共 {} 条", report.findings.len()) }</span>
+            </header>
+            <div id="findings" class="findings__body">
+                if report.findings.is_empty() {
+                    <p class="findings__none">{ "没有发现问题：表格的勾稽关系都成立，正文与表格一致。" }</p>
+                }
+                { for groups.iter().filter(|(_, items)| !items.is_empty()).map(|(s, items)| html! {
+                    <div class={classes!("findings__group", format!("findings__group--{}", s.id()))}>
+                        <h3 class="findings__group-title">
+                            { severity_mark(*s) }
+                            { s.name_zh() }
+                            <span class="findings__group-n">{ items.len() }</span>
+                        </h3>
+                        <ol class="findings__list">
+                            { for items.iter().map(|(i, f)| item(report, *i, f, props)) }
+                        </ol>
+                    </div>
+                }) }
+                if let Some(repair) = props.repair.clone() {
+                    <section class="findings__repair" aria-label="修正建议">{ repair }</section>
+                }
+            </div>
         </section>
     }
 }
 
-fn item(index: usize, f: &Finding) -> Html {
+fn item(report: &Report, index: usize, f: &Finding, props: &FindingsPanelProps) -> Html {
     let severity = f.severity.id();
+    let selected = props.selected == Some(index);
+    let next = if selected {
+        None
+    } else {
+        Some(Selection::Finding(index))
+    };
+    let onclick = {
+        let next = next.clone();
+        props.on_select.reform(move |_: MouseEvent| next.clone())
+    };
+    let onkeydown = {
+        let on_select = props.on_select.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if matches!(e.key().as_str(), "Enter" | " ") {
+                e.prevent_default();
+                on_select.emit(next.clone());
+            }
+        })
+    };
     html! {
         <li
             key={index}
-            class={classes!("finding", format!("finding--{severity}"))}
+            id={format!("finding-{index}")}
+            class={classes!("finding", format!("finding--{severity}"), selected.then_some("is-selected"))}
             data-code={f.code}
             data-severity={severity}
             data-subject={f.subject.clone()}
+            data-index={index.to_string()}
+            tabindex="0"
+            role="button"
+            aria-pressed={if selected { "true" } else { "false" }}
+            {onclick}
+            {onkeydown}
         >
             <div class="finding__head">
-                <span class="finding__severity">{ f.severity.name_zh() }</span>
+                { severity_mark(f.severity) }
+                <span class="sr-only">{ f.severity.name_zh() }</span>
                 <code class="finding__code">{ f.code }</code>
                 <code class="finding__subject">{ f.subject.clone() }</code>
             </div>
@@ -56,6 +137,45 @@ fn item(index: usize, f: &Finding) -> Html {
             if let Some(quote) = &f.quote {
                 <blockquote class="finding__quote">{ quote.clone() }</blockquote>
             }
+            { cells(report, f) }
         </li>
+    }
+}
+
+/// "涉及：第一项（本年新收）·自然人 39、…": the cells a finding involves, named as the
+/// report names them, with their values as written; many cells are counted, not listed.
+fn cells(report: &Report, f: &Finding) -> Html {
+    const LISTED: usize = 6;
+    if f.cells.is_empty() {
+        return html! {};
+    }
+    let shown = if f.cells.len() > LISTED {
+        3
+    } else {
+        f.cells.len()
+    };
+    let chips = f.cells.iter().take(shown).map(|path| {
+        let name = labels::cell_name(report, path).map_or_else(|| path.clone(), |n| n.short());
+        let raw = labels::cell(report, path).map(|(_, _, c)| c.raw.clone());
+        html! {
+            <li class="chip">
+                <span class="chip__name">{ name }</span>
+                <span class="chip__value">
+                    { match raw.as_deref() {
+                        Some("") => "空白".to_string(),
+                        Some(raw) => raw.to_string(),
+                        None => "—".to_string(),
+                    } }
+                </span>
+            </li>
+        }
+    });
+    html! {
+        <div class="finding__cells">
+            <span class="finding__cells-label">
+                { if f.cells.len() > shown { format!("涉及 {} 个单元格，如：", f.cells.len()) } else { "涉及：".to_string() } }
+            </span>
+            <ul class="chips">{ for chips }</ul>
+        </div>
     }
 }

@@ -1,10 +1,16 @@
 //! The parts of the page. Each gets its data and callbacks from [`crate::app::App`] and keeps
 //! no state about the report of its own.
 
-mod findings;
+mod detail;
+pub mod findings;
 mod input;
+mod source;
 mod summary;
+mod tables;
 
-pub use findings::{FindingsList, FindingsListProps};
-pub use input::{ReportInput, ReportInputProps};
+pub use detail::{CellDetail, CellDetailProps};
+pub use findings::{FindingsPanel, FindingsPanelProps};
+pub use input::{ExamplesMenu, ExamplesMenuProps, InputPanel, InputPanelProps};
+pub use source::{Mark, SourceView, SourceViewProps};
 pub use summary::{Summary, SummaryProps};
+pub use tables::{TablesView, TablesViewProps};

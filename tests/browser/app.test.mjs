@@ -1,67 +1,8 @@
-// Browser tests of the page: load it, paste reports, read what it shows.
+// Browser tests of the page: it loads, every seed report shows the summary, the highlighted
+// cells and the findings worked out by hand, typing checks at once, odd input never kills it.
 // Each test gets { page, url, repo, screenshots } from run.mjs.
 
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-
-const SEEDS = "tests/fixtures/seeds";
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-function equal(actual, expected, what) {
-  assert(actual === expected, `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
-
-async function open(page, url) {
-  await page.goto(url, { waitUntil: "load" });
-  await page.locator("#report-input").waitFor({ timeout: 15000 });
-}
-
-async function seed(repo, name) {
-  return readFile(join(repo, SEEDS, name), "utf8");
-}
-
-/** Lets the page finish what the last event started (Yew renders in a microtask). */
-async function settle(page) {
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
-}
-
-/**
- * Pastes `text` into the input box through the clipboard, replacing what it held, as a user
- * does (Ctrl+A, Ctrl+V), and waits until the page shows the result.
- */
-async function paste(page, text) {
-  const box = page.locator("#report-input");
-  await box.focus();
-  await page.keyboard.press("ControlOrMeta+A");
-  if (text === "") {
-    await page.keyboard.press("Delete");
-  } else {
-    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-    await page.keyboard.press("ControlOrMeta+V");
-  }
-  // A textarea's value has LF line ends only.
-  const expected = text.replace(/\r\n?/g, "\n");
-  await page.waitForFunction((t) => document.getElementById("report-input").value === t, expected, { timeout: 15000 });
-  await settle(page);
-  const shown = await page.locator("#summary").count();
-  equal(shown, text.trim() === "" ? 0 : 1, "#summary elements after pasting");
-}
-
-async function summary(page) {
-  return page.locator("#summary").evaluate((el) => ({ ...el.dataset }));
-}
-
-// What the seed reports are, by hand (template, year, errors): see the seeds' expected results.
-const EXPECTED = [
-  ["000_7dba22183337286f.txt", "gb2019", "2020", 3],
-  ["001_a59a8232ffc24999.txt", "gb2019", "2020", 4],
-  ["002_01eb1ecf6fdff090.txt", "legacy", "2013", 0],
-  ["003_89f707ba0384b85a.txt", "gb2021", "2023", 0],
-  ["004_a362a86d6de7df23.txt", "gb2021", "2021", 0],
-];
+import { assert, cellsWith, checked, equal, EXPECTED, findings, open, paste, sameSet, seed, settle, summary } from "./helpers.mjs";
 
 export const tests = [
   {
@@ -79,40 +20,52 @@ export const tests = [
     },
   },
   {
-    name: "seed 001: the summary counts the errors and the list shows A301 on requests/row/new",
-    async run({ page, url, repo, screenshots }) {
+    name: "every seed, pasted: summary, exactly the error cells highlighted, exactly the expected findings",
+    async run({ page, url, repo }) {
       await open(page, url);
-      await paste(page, await seed(repo, "001_a59a8232ffc24999.txt"));
-      const s = await summary(page);
-      equal(s.template, "gb2019", "data-template");
-      equal(s.year, "2020", "data-year");
-      equal(s.agency, "湘西高新区", "data-agency");
-      equal(s.errors, "4", "data-errors");
-      equal(s.warnings, "0", "data-warnings");
-      const a301 = page.locator('li[data-code="A301"]');
-      equal(await a301.count(), 2, "A301 items");
-      equal(await page.locator('li[data-code="A301"][data-subject="requests/row/new"]').count(), 1, "A301 on requests/row/new");
-      const item = await a301.first().textContent();
-      assert(item.includes("错误") && item.includes("A301"), `A301 item text: ${item}`);
-      const verdict = await page.locator(".summary__verdict").textContent();
-      equal(verdict, "发现 4 处错误", "verdict");
-      if (screenshots) await page.screenshot({ path: join(screenshots, "seed-001.png"), fullPage: true });
+      for (const e of EXPECTED) {
+        await paste(page, await seed(repo, e.file));
+        const s = await summary(page);
+        equal(s.template, e.template, `${e.file} data-template`);
+        equal(s.year, e.year, `${e.file} data-year`);
+        equal(s.agency, e.agency, `${e.file} data-agency`);
+        equal(s.errors, String(e.errors.length), `${e.file} data-errors`);
+        equal(s.warnings, String(e.warnings.length), `${e.file} data-warnings`);
+        equal(await findings(page, "error"), e.errors, `${e.file} error items`);
+        equal(await findings(page, "warning"), e.warnings, `${e.file} warning items`);
+        const infos = (await findings(page, "info")).map(([code]) => code);
+        for (const code of e.infos) assert(infos.includes(code), `${e.file}: info ${code} not listed (${infos})`);
+        equal(s.infos, String(infos.length), `${e.file} data-infos`);
+        sameSet(await cellsWith(page, "error"), e.errorCells, `${e.file} cells with data-severity=error`);
+        equal(await cellsWith(page, "warning"), [], `${e.file} cells with data-severity=warning`);
+        // Each error cell wears its mark, not only a colour.
+        const marked = await page
+          .locator('[data-cell][data-severity="error"]')
+          .evaluateAll((cells) => cells.every((c) => getComputedStyle(c, "::after").content.includes("✕")));
+        assert(marked, `${e.file}: an error cell has no ✕ mark`);
+        const verdict = await page.locator(".summary__text").textContent();
+        if (e.errors.length > 0) equal(verdict, `发现 ${e.errors.length} 处错误`, `${e.file} verdict`);
+      }
     },
   },
   {
-    name: "every seed: template, year and errors as worked out by hand; the list matches the counts",
+    name: "seed 000: every cell shows its number as written, blanks stay blank, info cells are marked",
     async run({ page, url, repo }) {
       await open(page, url);
-      for (const [name, template, year, errors] of EXPECTED) {
-        await paste(page, await seed(repo, name));
-        await page.locator(`#summary[data-template="${template}"][data-year="${year}"]`).waitFor({ timeout: 10000 });
-        const s = await summary(page);
-        equal(s.errors, String(errors), `${name} data-errors`);
-        for (const severity of ["error", "warning"]) {
-          const items = await page.locator(`li[data-severity="${severity}"]`).count();
-          equal(String(items), s[`${severity}s`], `${name} ${severity} items vs data-${severity}s`);
-        }
-      }
+      await paste(page, await seed(repo, "000_7dba22183337286f.txt"));
+      const text = async (path) => page.locator(`[data-cell="${path}"]`).textContent();
+      equal(await text("requests/new/natural"), "39", "requests/new/natural");
+      equal(await text("requests/new/total"), "44", "requests/new/total");
+      equal(await text("requests/carried_in/natural"), "", "a blank cell");
+      equal(await text("active/penalty/change"), "-681", "active/penalty/change");
+      equal(await text("active/procurement/amount"), "3.6亿元", "an amount as written");
+      // V201 (blank cells counted as 0) is information about every blank cell of the table.
+      const infoCells = await cellsWith(page, "info");
+      assert(infoCells.length > 100, `cells with data-severity=info: ${infoCells.length}`);
+      assert(infoCells.includes("requests/partly_granted/natural"), "a blank cell is not marked info");
+      // An error outranks information on the same cell.
+      equal(await page.locator('[data-cell="requests/carried_in/natural"]').getAttribute("data-severity"), "error", "worst severity wins");
+      equal(await page.locator('[data-cell="requests/new/total"]').getAttribute("data-severity"), null, "a cell no finding involves");
     },
   },
   {
@@ -153,6 +106,12 @@ export const tests = [
       ];
       for (const text of inputs) {
         await paste(page, text);
+        // Following whatever the checker found, wherever its spans point, must hold too.
+        const first = page.locator("li.finding").first();
+        if (await first.count()) await first.click();
+        const cell = page.locator("[data-cell]").first();
+        if (await cell.count()) await cell.click();
+        await settle(page);
         assert(!(await page.locator("#fatal").isVisible()), "#fatal is shown");
       }
       // Characters a clipboard may drop (NUL, lone surrogates) go in as typed input.

@@ -1,7 +1,7 @@
 // Runs the browser tests: serves dist/ locally, drives Debian's Chromium through playwright-core
 // (no browser download), runs every test in every `*.test.mjs` file here, each in a fresh
-// browser context, and fails a test on any page error, console error, request to anywhere but
-// the local server, or a visible #fatal notice.
+// page with the page's storage cleared, and fails a test on any page error, console error,
+// request to anywhere but the local server, or a visible #fatal notice.
 //
 //   node tests/browser/run.mjs [--dist DIR] [--screenshots DIR] [--filter TEXT]
 //
@@ -82,6 +82,10 @@ async function main() {
       const context = browser;
       await context.clearCookies();
       const page = await context.newPage();
+      // Each test starts without the input an earlier one left in the page's storage.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Storage.clearDataForOrigin", { origin: server.origin, storageTypes: "local_storage" });
+      await cdp.detach();
       const onRequest = (request) => {
         const url = request.url();
         if (!url.startsWith(server.origin + "/")) problems.push(`request outside the local server: ${url.slice(0, 200)}`);

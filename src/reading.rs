@@ -1,0 +1,135 @@
+//! What the page can read: the one place that says which kinds of file go to
+//! [`gouji_core::check_bytes`] and what the page tells the user about the others, and what a
+//! paste does with the clipboard's `text/html`.
+//!
+//! When the core learns to read a kind of document, add it to [`READ_BY_CORE`] (and, for
+//! HTML, set [`PASTE_HTML`]): nothing else in the app needs to change.
+
+/// What a file is, judged from its content first and its name second.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// Plain text (any encoding the core decodes: UTF-8, UTF-16 with BOM, GB18030/GBK).
+    Text,
+    /// A saved web page or fragment (.html, .htm, or markup content).
+    Html,
+    /// A PDF file.
+    Pdf,
+    /// A Word document (.docx: a zip container).
+    Docx,
+    /// An old binary Word document (.doc) or other Office file.
+    Doc,
+}
+
+/// The kinds the core reads as what they are. The others are still sent through the core as
+/// text when that is meaningful (HTML), or not at all (binary containers), and the page says
+/// so in plain words ([`note`]).
+pub const READ_BY_CORE: &[FileKind] = &[FileKind::Text];
+
+/// Whether a paste whose clipboard holds `text/html` goes through the core's HTML reading.
+/// Until the core reads HTML, the textarea receives the clipboard's plain text (the
+/// browser's default), which keeps table rows as TAB-separated lines.
+pub const PASTE_HTML: bool = false;
+
+impl FileKind {
+    /// What the file is, from its first bytes, then its name's extension.
+    pub fn sniff(name: &str, bytes: &[u8]) -> FileKind {
+        let head = &bytes[..bytes.len().min(1024)];
+        if head.starts_with(b"%PDF-") {
+            return FileKind::Pdf;
+        }
+        if head.starts_with(b"PK\x03\x04") {
+            // A zip: .docx, .xlsx, .odt… all are containers the core does not open.
+            return FileKind::Docx;
+        }
+        if head.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+            return FileKind::Doc;
+        }
+        if looks_like_markup(head) {
+            return FileKind::Html;
+        }
+        let ext = name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        match ext.as_str() {
+            "html" | "htm" | "xhtml" | "shtml" | "mht" | "mhtml" => FileKind::Html,
+            "pdf" => FileKind::Pdf,
+            "docx" | "xlsx" | "odt" | "wps" => FileKind::Docx,
+            "doc" | "xls" => FileKind::Doc,
+            _ => FileKind::Text,
+        }
+    }
+
+    /// Whether the core reads this kind as what it is.
+    pub fn read_by_core(self) -> bool {
+        READ_BY_CORE.contains(&self)
+    }
+
+    /// Whether the bytes are worth checking at all: text-like kinds are (the core reads HTML
+    /// as text until it reads HTML), binary containers the core does not open are not.
+    pub fn worth_checking(self) -> bool {
+        self.read_by_core() || matches!(self, FileKind::Text | FileKind::Html)
+    }
+}
+
+/// What the page says about a file of this kind, when there is something to say.
+pub fn note(kind: FileKind) -> Option<&'static str> {
+    if kind.read_by_core() {
+        return None;
+    }
+    Some(match kind {
+        FileKind::Text => return None,
+        FileKind::Html => {
+            "这是网页文件（HTML）。目前只按纯文本读取，网页里的表格结构不会保留，识别结果可能不完整。\
+             更可靠的做法：在浏览器中打开这个网页，全选、复制后粘贴到上面的输入框。"
+        }
+        FileKind::Pdf => {
+            "这是 PDF 文件，目前还不能直接读取（只能读取纯文本文件）。\
+             请在 PDF 阅读器中全选、复制正文后粘贴到上面的输入框。"
+        }
+        FileKind::Docx => {
+            "这是 Word（.docx）或其他 Office 文件，目前还不能直接读取（只能读取纯文本文件）。\
+             请在 Word 中全选、复制正文后粘贴到上面的输入框，或另存为“纯文本（.txt）”后再打开。"
+        }
+        FileKind::Doc => {
+            "这是旧版 Word（.doc）或其他 Office 文件，目前还不能直接读取（只能读取纯文本文件）。\
+             请在 Word 中全选、复制正文后粘贴到上面的输入框，或另存为“纯文本（.txt）”后再打开。"
+        }
+    })
+}
+
+/// `<!doctype html`, `<html`, `<table`, `<meta`, `<body`, `<div`, `<p>` near the start,
+/// after any BOM and white space, in ASCII case-insensitively.
+fn looks_like_markup(head: &[u8]) -> bool {
+    let start = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = start.trim_ascii_start();
+    if !start.starts_with(b"<") {
+        return false;
+    }
+    let lower: Vec<u8> = start.iter().take(256).map(u8::to_ascii_lowercase).collect();
+    [
+        &b"<!doctype html"[..],
+        b"<html",
+        b"<head",
+        b"<meta",
+        b"<body",
+        b"<table",
+        b"<div",
+        b"<p>",
+        b"<p ",
+        b"<!--",
+    ]
+    .iter()
+    .any(|tag| lower.starts_with(tag))
+}
+
+/// A size for people: "812 字节", "12.3 KB", "1.2 MB".
+pub fn size_zh(bytes: usize) -> String {
+    if bytes < 1024 {
+        format!("{bytes} 字节")
+    } else if bytes < 1024 * 1024 {
+        format!("{:.1} KB", bytes as f64 / 1024.0)
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}
