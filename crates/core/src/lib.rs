@@ -14,11 +14,13 @@
 pub mod across;
 pub mod extract;
 pub mod ingest;
+pub mod repair;
 pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod table;
 
+pub use repair::{Change, Repair};
 pub use report::{Finding, Report, Severity, Span};
 pub use schema::{TableKind, Template};
 pub use table::{Cell, Row, Table, Tables, Value};
@@ -66,8 +68,10 @@ fn check_with(text: &str, input: extract::InputFacts) -> Report {
         agency: facts.meta.agency.clone(),
         tables,
         findings: Vec::new(),
+        repair: None,
         facts,
     };
     report.findings = rules::run(&report);
+    report.repair = repair::for_report(&report);
     report
 }

@@ -139,6 +139,12 @@ pub struct Report {
     pub agency: Option<String>,
     pub tables: Tables,
     pub findings: Vec<Finding>,
+    /// The smallest set of cell changes that makes every A and R equation hold (`None` when
+    /// the report has no national requests or appeals table). JSON shows it as `repair` (the
+    /// chosen changes) followed by `repair_count`, `repair_alternatives`, `repair_certain`
+    /// and `repair_exhausted`; nothing when `None`.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub repair: Option<crate::repair::Repair>,
     /// What extraction saw beyond the tables; rules read it, JSON does not show it.
     #[serde(skip)]
     pub facts: crate::extract::Facts,
