@@ -42,7 +42,61 @@ pub fn render(source: &str, checked: &Checked) -> String {
         let lines = lines.get_or_insert_with(|| LineIndex::new(&checked.text));
         write_location(&mut s, f, &checked.text, lines);
     }
+    if let Some(repair) = &report.repair {
+        write_repair(&mut s, repair);
+    }
     s
+}
+
+/// The smallest repair: one line a change ("建议：requests/new/total 0 → 1"), then whether it
+/// is the only one, and the alternatives.
+fn write_repair(s: &mut String, repair: &gouji_core::Repair) {
+    if repair.is_empty() {
+        return;
+    }
+    let change = |c: &gouji_core::Change| {
+        let from = match c.from_number() {
+            Some(_) if c.is_blank() => "空白".to_string(),
+            Some(n) => fmt_num(n),
+            None => format!("“{}”", c.raw),
+        };
+        let mark = if repair.count > 1 && repair.is_certain(&c.cell) {
+            "（每种改法都要改它）"
+        } else {
+            ""
+        };
+        format!("{} {from} → {}{mark}", c.cell, fmt_num(c.to))
+    };
+    let _ = writeln!(
+        s,
+        "最可能出错的单元格：改动 {} 处即可使全部等式成立{}",
+        repair.changes.len(),
+        if repair.exhausted {
+            "（搜索达到上限，未必最少）"
+        } else {
+            ""
+        }
+    );
+    for c in &repair.changes {
+        let _ = writeln!(s, "建议：{}", change(c));
+    }
+    if repair.count == 1 {
+        let _ = writeln!(s, "这是唯一的最少改法。");
+    } else if repair.count > 1 {
+        let _ = writeln!(s, "同样少的改法共 {} 种，其他改法：", repair.count);
+        for (i, alt) in repair.alternatives.iter().enumerate() {
+            let parts: Vec<String> = alt.iter().map(change).collect();
+            let _ = writeln!(s, "  {}. {}", i + 1, parts.join("；"));
+        }
+    }
+}
+
+fn fmt_num(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
 }
 
 fn write_location(s: &mut String, f: &Finding, text: &str, lines: &LineIndex) {
