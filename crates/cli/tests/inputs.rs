@@ -482,7 +482,11 @@ fn json_document_shape() {
         run.stdout
     );
     // The cross-year findings close the document (none between 2020 and 2013).
-    assert!(run.stdout.ends_with("\n    }\n  ],\n  \"across\": []\n}\n"), "{}", run.stdout);
+    assert!(
+        run.stdout.ends_with("\n    }\n  ],\n  \"across\": []\n}\n"),
+        "{}",
+        run.stdout
+    );
     assert!(run
         .stdout
         .lines()
@@ -513,5 +517,8 @@ fn json_document_shape() {
     // Nothing found: an empty list, still one document.
     let dir = tempfile::tempdir().unwrap();
     let run = gouji_paths(&["check", "--format", "json"], &[dir.path().to_path_buf()]);
-    assert_eq!(run.stdout, "{\n  \"format\": 1,\n  \"reports\": [],\n  \"across\": []\n}\n");
+    assert_eq!(
+        run.stdout,
+        "{\n  \"format\": 1,\n  \"reports\": [],\n  \"across\": []\n}\n"
+    );
 }

@@ -20,7 +20,21 @@ pub enum AgencyMatch {
 
 /// Suffixes that make a name an agency's, so that "X区人民政府" inside "Y市X区人民政府" is the
 /// same agency rather than a coincidence of characters.
-const AGENCY_ENDS: &[&str] = &["政府", "办公室", "局", "委员会", "中心", "管委会", "委", "厅", "院", "办", "街道办事处", "镇", "乡"];
+const AGENCY_ENDS: &[&str] = &[
+    "政府",
+    "办公室",
+    "局",
+    "委员会",
+    "中心",
+    "管委会",
+    "委",
+    "厅",
+    "院",
+    "办",
+    "街道办事处",
+    "镇",
+    "乡",
+];
 
 /// Compare two agency names.
 pub fn match_agency(a: &str, b: &str) -> AgencyMatch {
@@ -35,10 +49,16 @@ pub fn match_agency(a: &str, b: &str) -> AgencyMatch {
     if sa == sb {
         return AgencyMatch::Guess(format!("“{a}”与“{b}”仅差“人民”二字"));
     }
-    let (short, long) = if sa.chars().count() <= sb.chars().count() { (&sa, &sb) } else { (&sb, &sa) };
+    let (short, long) = if sa.chars().count() <= sb.chars().count() {
+        (&sa, &sb)
+    } else {
+        (&sb, &sa)
+    };
     let agency_like = AGENCY_ENDS.iter().any(|e| short.ends_with(e));
     if short.chars().count() >= 4 && agency_like && long.ends_with(short.as_str()) {
-        return AgencyMatch::Guess(format!("“{a}”与“{b}”一个名称包含另一个（前面多了上级地名）"));
+        return AgencyMatch::Guess(format!(
+            "“{a}”与“{b}”一个名称包含另一个（前面多了上级地名）"
+        ));
     }
     AgencyMatch::Different
 }
@@ -77,14 +97,18 @@ pub const ACROSS_RULES: &[AcrossRule] = &[crate::rules::y801::RULE, crate::rules
 pub fn check_across(reports: &[&Report]) -> Vec<(usize, Finding)> {
     let mut out = Vec::new();
     for (j, cur) in reports.iter().enumerate() {
-        let (Some(year), Some(agency)) = (cur.year, cur.agency.as_deref()) else { continue };
+        let (Some(year), Some(agency)) = (cur.year, cur.agency.as_deref()) else {
+            continue;
+        };
         // The best earlier report: a sure match over a guess; the first one in input order.
         let mut best: Option<(usize, Option<String>)> = None;
         for (i, prev) in reports.iter().enumerate() {
             if i == j || prev.year != Some(year - 1) {
                 continue;
             }
-            let Some(pa) = prev.agency.as_deref() else { continue };
+            let Some(pa) = prev.agency.as_deref() else {
+                continue;
+            };
             match match_agency(pa, agency) {
                 AgencyMatch::Same => {
                     best = Some((i, None));
@@ -95,7 +119,11 @@ pub fn check_across(reports: &[&Report]) -> Vec<(usize, Finding)> {
             }
         }
         let Some((i, guess)) = best else { continue };
-        let pair = Pair { prev: reports[i], cur, guess };
+        let pair = Pair {
+            prev: reports[i],
+            cur,
+            guess,
+        };
         for rule in ACROSS_RULES {
             let mut found = Vec::new();
             (rule.check)(&pair, &mut found);
@@ -111,12 +139,34 @@ mod tests {
 
     #[test]
     fn agency_names_match_with_their_variations() {
-        assert_eq!(match_agency("湘阴县人民政府", "湘阴县人民政府"), AgencyMatch::Same);
-        assert_eq!(match_agency("湘阴县人民政府 ", "湘阴县人民政府"), AgencyMatch::Same);
-        assert!(matches!(match_agency("湘阴县人民政府办公室", "湘阴县政府办公室"), AgencyMatch::Guess(_)));
-        assert!(matches!(match_agency("洪泽区人民政府", "淮安市洪泽区人民政府"), AgencyMatch::Guess(_)));
-        assert_eq!(match_agency("湘阴县人民政府", "平江县人民政府"), AgencyMatch::Different);
-        assert_eq!(match_agency("区政府", "某区政府"), AgencyMatch::Different, "too short to be sure");
-        assert_eq!(match_agency("洪泽区人民政府", "洪泽区人民政府办公室"), AgencyMatch::Different);
+        assert_eq!(
+            match_agency("湘阴县人民政府", "湘阴县人民政府"),
+            AgencyMatch::Same
+        );
+        assert_eq!(
+            match_agency("湘阴县人民政府 ", "湘阴县人民政府"),
+            AgencyMatch::Same
+        );
+        assert!(matches!(
+            match_agency("湘阴县人民政府办公室", "湘阴县政府办公室"),
+            AgencyMatch::Guess(_)
+        ));
+        assert!(matches!(
+            match_agency("洪泽区人民政府", "淮安市洪泽区人民政府"),
+            AgencyMatch::Guess(_)
+        ));
+        assert_eq!(
+            match_agency("湘阴县人民政府", "平江县人民政府"),
+            AgencyMatch::Different
+        );
+        assert_eq!(
+            match_agency("区政府", "某区政府"),
+            AgencyMatch::Different,
+            "too short to be sure"
+        );
+        assert_eq!(
+            match_agency("洪泽区人民政府", "洪泽区人民政府办公室"),
+            AgencyMatch::Different
+        );
     }
 }

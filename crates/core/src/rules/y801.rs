@@ -13,13 +13,25 @@ use crate::report::{Finding, Severity};
 use crate::rules::{fmt_num, same};
 use crate::schema::{col_label, TableKind, REQUEST_COLS};
 
-pub const RULE: AcrossRule =
-    AcrossRule { code: "Y801", severity: Severity::Error, title: "上年结转与上一年度结转下年度不一致", check };
+pub const RULE: AcrossRule = AcrossRule {
+    code: "Y801",
+    severity: Severity::Error,
+    title: "上年结转与上一年度结转下年度不一致",
+    check,
+};
 
 fn check(p: &Pair, out: &mut Vec<Finding>) {
-    let (Some(prev), Some(cur)) = (p.prev.tables.requests.as_ref(), p.cur.tables.requests.as_ref()) else { return };
+    let (Some(prev), Some(cur)) = (
+        p.prev.tables.requests.as_ref(),
+        p.cur.tables.requests.as_ref(),
+    ) else {
+        return;
+    };
     for col in REQUEST_COLS.iter().map(|c| c.key) {
-        let (Some(carried_out), Some(carried_in)) = (prev.number("carried_out", col), cur.number("carried_in", col)) else {
+        let (Some(carried_out), Some(carried_in)) = (
+            prev.number("carried_out", col),
+            cur.number("carried_in", col),
+        ) else {
             continue;
         };
         if same(carried_out, carried_in) {

@@ -13,14 +13,21 @@ use crate::report::{Finding, Severity};
 use crate::rules::{fmt_num, same};
 use crate::schema::Template;
 
-pub const RULE: AcrossRule =
-    AcrossRule { code: "Y802", severity: Severity::Warning, title: "现行有效件数与上一年度不衔接", check };
+pub const RULE: AcrossRule = AcrossRule {
+    code: "Y802",
+    severity: Severity::Warning,
+    title: "现行有效件数与上一年度不衔接",
+    check,
+};
 
 fn check(p: &Pair, out: &mut Vec<Finding>) {
     if p.prev.template != Template::Gb2021 || p.cur.template != Template::Gb2021 {
         return;
     }
-    let (Some(prev), Some(cur)) = (p.prev.tables.active.as_ref(), p.cur.tables.active.as_ref()) else { return };
+    let (Some(prev), Some(cur)) = (p.prev.tables.active.as_ref(), p.cur.tables.active.as_ref())
+    else {
+        return;
+    };
     for key in ["rules", "normative_docs"] {
         let (Some(before), Some(issued), Some(repealed), Some(in_force)) = (
             prev.number(key, "in_force"),
@@ -46,7 +53,9 @@ fn check(p: &Pair, out: &mut Vec<Finding>) {
             p.guess_note()
         );
         let cols = ["issued", "repealed", "in_force"];
-        let spans = cols.iter().filter_map(|c| cur.cell(key, c).and_then(|c| c.span));
+        let spans = cols
+            .iter()
+            .filter_map(|c| cur.cell(key, c).and_then(|c| c.span));
         out.push(
             Finding::new(RULE.code, RULE.severity, format!("active/row/{key}"), msg)
                 .cells(cols.iter().map(|c| cur.path(key, c)).collect())
