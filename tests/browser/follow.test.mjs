@@ -14,6 +14,20 @@ async function cellTexts(page, paths) {
   return texts;
 }
 
+/** Waits until the (smooth) scrolling has brought the cell into the window. */
+async function inView(page, path) {
+  await page.waitForFunction(
+    (p) => {
+      const r = document.querySelector(`[data-cell="${p}"]`).getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    },
+    path,
+    { timeout: 5000 },
+  );
+  // Let the scroll come to rest before anything is measured or photographed.
+  await page.waitForTimeout(300);
+}
+
 export const tests = [
   {
     name: "clicking a finding highlights all its cells, scrolls to them and marks them in the source view",
@@ -38,10 +52,7 @@ export const tests = [
       equal(m.values.length, 5, "R401 marks");
       equal([...m.values].sort(), (await cellTexts(page, cells)).sort(), "R401 marks = the cells as written");
       // The cells were brought into view.
-      await page.waitForFunction(() => {
-        const r = document.querySelector('[data-cell="appeals/suit_after_review/pending"]').getBoundingClientRect();
-        return r.top >= 0 && r.bottom <= window.innerHeight;
-      }, null, { timeout: 5000 });
+      await inView(page, "appeals/suit_after_review/pending");
       // ... and so was the first mark, inside the source view.
       const visible = await page.locator("#source-text").evaluate((view) => {
         const mark = view.querySelector("mark");
@@ -63,6 +74,7 @@ export const tests = [
       equal(await page.locator("#source-text mark.mark--empty").count(), 2, "A303 marks of blank cells");
       const caption = await page.locator("#source .panel__meta").textContent();
       assert(caption.includes("A303"), `source caption: ${caption}`);
+      await inView(page, "requests/new/natural");
       if (screenshots) await page.screenshot({ path: join(screenshots, "seed-000-finding.png") });
 
       // Clicking the selected finding again lets it go.
