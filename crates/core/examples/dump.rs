@@ -1,8 +1,15 @@
 //! Print what the core reads from a file: `cargo run -p gouji-core --example dump -- FILE`.
+//! With `--text` first, print the text the core read instead (for a PDF or Word file, the
+//! text extracted from it).
 //! A developer's aid for looking at extraction; the `gouji` command is the real interface.
 
 fn main() {
-    for path in std::env::args().skip(1) {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let text_only = args.first().is_some_and(|a| a == "--text");
+    if text_only {
+        args.remove(0);
+    }
+    for path in args {
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) => {
@@ -11,6 +18,10 @@ fn main() {
             }
         };
         let checked = gouji_core::check_bytes(&bytes);
+        if text_only {
+            print!("{}", checked.text);
+            continue;
+        }
         let r = &checked.report;
         println!("== {path}: {} {:?} {:?}", r.template.id(), r.year, r.agency);
         for t in r.tables.iter() {

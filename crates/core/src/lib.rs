@@ -37,28 +37,42 @@ pub fn check(text: &str) -> Report {
     let input = extract::InputFacts {
         bytes: text.len(),
         encoding: "UTF-8",
-        replaced: 0,
-        binary: false,
+        ..extract::InputFacts::default()
     };
     check_with(text, input)
 }
 
-/// Check a report given as the bytes of a file: UTF-8 with or without BOM, UTF-16 with BOM,
-/// or GB18030/GBK/GB2312.
+/// Check a report given as the bytes of a file, of any kind the core reads (told apart by
+/// the bytes, not a file name): text in UTF-8 with or without BOM, UTF-16 with BOM, or
+/// GB18030/GBK/GB2312; a PDF with a text layer (feature `pdf`); a Word .docx (feature
+/// `docx`). `Checked::text` is the text the report was read from (for a PDF or Word file,
+/// the text extracted from it); every span points into it. A file that cannot be read (an
+/// encrypted or scanned PDF, an old .doc, a damaged file) gets an S101 finding that says why;
+/// `report.facts.input` tells the format and the problem.
 pub fn check_bytes(bytes: &[u8]) -> Checked {
-    let d = ingest::decode(bytes);
+    let f = ingest::file::read(bytes);
     let input = extract::InputFacts {
         bytes: bytes.len(),
-        encoding: d.encoding,
-        replaced: d.replaced,
-        binary: d.binary,
+        encoding: f.encoding,
+        replaced: f.replaced,
+        binary: f.binary,
+        format: f.format,
+        problem: f.problem,
     };
-    let report = check_with(&d.text, input);
+    let report = check_with(&f.text, input);
     Checked {
-        text: d.text,
+        text: f.text,
         report,
     }
 }
+
+/// Whether this build reads PDF files (cargo feature `pdf`). Without it a PDF gets an S101
+/// finding saying so; an app may load a build that has it when a PDF is dropped
+/// (see [`ingest::sniff`]).
+pub const READS_PDF: bool = cfg!(feature = "pdf");
+
+/// Whether this build reads Word .docx files (cargo feature `docx`).
+pub const READS_DOCX: bool = cfg!(feature = "docx");
 
 fn check_with(text: &str, input: extract::InputFacts) -> Report {
     let (template, tables, facts) = extract::extract(text, &input);

@@ -25,8 +25,14 @@ pub use sections::SectionHit;
 pub struct InputFacts {
     pub bytes: usize,
     pub encoding: &'static str,
+    /// Characters lost on the way to text (each a U+FFFD): bytes that fit no encoding, or
+    /// PDF glyphs whose font gives no Unicode text.
     pub replaced: usize,
     pub binary: bool,
+    /// What kind of file the bytes were.
+    pub format: crate::ingest::Format,
+    /// Why a PDF or Word file could not be read, or was read only in part.
+    pub problem: Option<crate::ingest::FileProblem>,
 }
 
 /// A label that marks one template, and where it stands.

@@ -4,11 +4,21 @@
 //! Every layout of `formats.md` becomes the same flat stream of cells: one cell per line,
 //! cells ending in " |", pipe rows, tab-separated rows, space-separated rows from PDF text.
 //! Extraction then reads tables from that stream without caring which layout it was.
+//!
+//! Files that are not text are first read as text ([`file::read`]): a PDF's text layer laid
+//! out as a PDF text extractor gives it ([`pdf`]), a Word document's paragraphs and tables
+//! as a browser copies them ([`docx`]).
 
 pub mod decode;
+#[cfg(feature = "docx")]
+pub mod docx;
+pub mod file;
 pub mod norm;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod text;
 pub mod value;
 
 pub use decode::{decode, Decoded};
+pub use file::{sniff, FileProblem, FileText, Format};
 pub use text::{Cell, CellClass, Document, Line};

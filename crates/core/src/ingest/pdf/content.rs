@@ -1,0 +1,376 @@
+//! Content streams → positioned glyphs: the text operators and the graphics state that
+//! moves them (q/Q, cm, BT, Tf, Td, TD, Tm, T*, Tc, Tw, Tz, TL, Ts, Tj, TJ, ', ", Do of form
+//! XObjects), nothing that only paints.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use hayro_syntax::content::UntypedIter;
+use hayro_syntax::object::{Dict, Object, ObjectIdentifier, Stream};
+use hayro_syntax::page::Resources;
+
+use super::font::{Font, GlyphCode};
+use super::{get, Budget};
+
+/// A 2-D affine matrix [a b c d e f]: (x, y) → (a·x + c·y + e, b·x + d·y + f).
+pub type Matrix = [f64; 6];
+
+pub const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+/// `m1` then `m2`.
+pub fn mul(m1: &Matrix, m2: &Matrix) -> Matrix {
+    [
+        m1[0] * m2[0] + m1[1] * m2[2],
+        m1[0] * m2[1] + m1[1] * m2[3],
+        m1[2] * m2[0] + m1[3] * m2[2],
+        m1[2] * m2[1] + m1[3] * m2[3],
+        m1[4] * m2[0] + m1[5] * m2[2] + m2[4],
+        m1[4] * m2[1] + m1[5] * m2[3] + m2[5],
+    ]
+}
+
+fn apply(m: &Matrix, x: f64, y: f64) -> (f64, f64) {
+    (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+}
+
+/// One glyph on a page, in page space with y growing downwards.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Glyph {
+    /// Its text; `None` when the font gives none.
+    pub text: Option<String>,
+    /// Left and right edge.
+    pub x0: f64,
+    pub x1: f64,
+    /// Baseline.
+    pub y: f64,
+    /// Font size on the page.
+    pub size: f64,
+    /// The glyph stands upright (not rotated or skewed with the text).
+    pub upright: bool,
+}
+
+#[derive(Clone)]
+struct GState {
+    ctm: Matrix,
+    char_spacing: f64,
+    word_spacing: f64,
+    horiz_scale: f64,
+    leading: f64,
+    font: Option<Rc<Font>>,
+    size: f64,
+    rise: f64,
+}
+
+/// Reads the glyphs of pages, keeping fonts loaded across pages.
+pub struct Interpreter<'b> {
+    fonts: HashMap<FontKey, Rc<Font>>,
+    pub budget: &'b mut Budget,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum FontKey {
+    Object(ObjectIdentifier),
+    Inline(usize, usize),
+}
+
+const MAX_FORM_DEPTH: usize = 8;
+const MAX_SAVED_STATES: usize = 256;
+const MAX_MARKED_DEPTH: usize = 256;
+
+impl<'b> Interpreter<'b> {
+    pub fn new(budget: &'b mut Budget) -> Self {
+        Interpreter {
+            fonts: HashMap::new(),
+            budget,
+        }
+    }
+
+    /// The glyphs of one content stream, drawn with `ctm` as the initial matrix.
+    pub fn run(&mut self, content: &[u8], resources: &Resources<'_>, ctm: Matrix) -> Vec<Glyph> {
+        let mut out = Vec::new();
+        self.run_into(content, resources, ctm, 0, &mut out);
+        out
+    }
+
+    fn font(&mut self, dict: &Dict<'_>) -> Rc<Font> {
+        let key = match dict.obj_id() {
+            Some(id) => FontKey::Object(id),
+            None => FontKey::Inline(dict.data().as_ptr() as usize, dict.data().len()),
+        };
+        if let Some(f) = self.fonts.get(&key) {
+            return f.clone();
+        }
+        let f = Rc::new(Font::load(dict, self.budget));
+        self.fonts.insert(key, f.clone());
+        f
+    }
+
+    fn run_into(
+        &mut self,
+        content: &[u8],
+        resources: &Resources<'_>,
+        ctm: Matrix,
+        depth: usize,
+        out: &mut Vec<Glyph>,
+    ) {
+        let mut gs = GState {
+            ctm,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            horiz_scale: 1.0,
+            leading: 0.0,
+            font: None,
+            size: 0.0,
+            rise: 0.0,
+        };
+        let mut saved: Vec<GState> = Vec::new();
+        let mut tm = IDENTITY;
+        let mut tlm = IDENTITY;
+        // Marked content: whether each open sequence is a pagination artifact.
+        let mut marked: Vec<bool> = Vec::new();
+        let mut codes: Vec<GlyphCode> = Vec::new();
+        let mut iter = UntypedIter::new(content);
+        while let Some(inst) = iter.next() {
+            if !self.budget.op() {
+                return;
+            }
+            let op: &[u8] = inst.operator;
+            let args: Vec<&Object<'_>> = inst.operands().collect();
+            let num = |i: usize| match args.get(i) {
+                Some(Object::Number(n)) => Some(n.as_f64()).filter(|v| v.is_finite()),
+                _ => None,
+            };
+            let last_nums = |n: usize| -> Option<Vec<f64>> {
+                let start = args.len().checked_sub(n)?;
+                (start..args.len()).map(num).collect()
+            };
+            match op {
+                b"q" if saved.len() < MAX_SAVED_STATES => saved.push(gs.clone()),
+                b"Q" => {
+                    if let Some(s) = saved.pop() {
+                        gs = s;
+                    }
+                }
+                b"cm" => {
+                    if let Some(m) = last_nums(6) {
+                        gs.ctm = mul(&[m[0], m[1], m[2], m[3], m[4], m[5]], &gs.ctm);
+                    }
+                }
+                b"BT" => {
+                    tm = IDENTITY;
+                    tlm = IDENTITY;
+                }
+                b"Tc" => gs.char_spacing = last_nums(1).map_or(0.0, |v| v[0]),
+                b"Tw" => gs.word_spacing = last_nums(1).map_or(0.0, |v| v[0]),
+                b"Tz" => gs.horiz_scale = last_nums(1).map_or(100.0, |v| v[0]) / 100.0,
+                b"TL" => gs.leading = last_nums(1).map_or(0.0, |v| v[0]),
+                b"Ts" => gs.rise = last_nums(1).map_or(0.0, |v| v[0]),
+                b"Tf" => {
+                    let name = args.iter().find_map(|a| match a {
+                        Object::Name(n) => Some(n.clone()),
+                        _ => None,
+                    });
+                    gs.size = num(args.len().saturating_sub(1)).unwrap_or(0.0);
+                    gs.font = name
+                        .and_then(|n| resources.get_font(&n))
+                        .map(|d| self.font(&d));
+                }
+                b"Td" | b"TD" => {
+                    if let Some(v) = last_nums(2) {
+                        if op == b"TD" {
+                            gs.leading = -v[1];
+                        }
+                        tlm = mul(&[1.0, 0.0, 0.0, 1.0, v[0], v[1]], &tlm);
+                        tm = tlm;
+                    }
+                }
+                b"Tm" => {
+                    if let Some(m) = last_nums(6) {
+                        tlm = [m[0], m[1], m[2], m[3], m[4], m[5]];
+                        tm = tlm;
+                    }
+                }
+                b"T*" => {
+                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.leading], &tlm);
+                    tm = tlm;
+                }
+                b"Tj" | b"'" | b"\"" => {
+                    if op == b"\"" {
+                        if let (Some(aw), Some(ac)) = (num(0), num(1)) {
+                            gs.word_spacing = aw;
+                            gs.char_spacing = ac;
+                        }
+                    }
+                    if op != b"Tj" {
+                        tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.leading], &tlm);
+                        tm = tlm;
+                    }
+                    if let Some(Object::String(s)) = args.last() {
+                        let hidden = marked.iter().any(|&a| a);
+                        self.show(s.as_bytes(), &gs, &mut tm, &mut codes, hidden, out);
+                    }
+                }
+                b"TJ" => {
+                    let Some(Object::Array(items)) = args.last() else {
+                        continue;
+                    };
+                    let hidden = marked.iter().any(|&a| a);
+                    for item in get::items(items) {
+                        match item {
+                            Object::String(s) => {
+                                self.show(s.as_bytes(), &gs, &mut tm, &mut codes, hidden, out);
+                            }
+                            Object::Number(n) => {
+                                let adj = n.as_f64();
+                                if adj.is_finite() {
+                                    let vertical = gs.font.as_ref().is_some_and(|f| f.vertical());
+                                    let d = -adj / 1000.0 * gs.size;
+                                    tm = if vertical {
+                                        mul(&[1.0, 0.0, 0.0, 1.0, 0.0, d], &tm)
+                                    } else {
+                                        mul(&[1.0, 0.0, 0.0, 1.0, d * gs.horiz_scale, 0.0], &tm)
+                                    };
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                b"BMC" | b"BDC" if marked.len() < MAX_MARKED_DEPTH => {
+                    marked.push(is_pagination(&args));
+                }
+                b"EMC" => {
+                    marked.pop();
+                }
+                b"Do" => {
+                    if depth >= MAX_FORM_DEPTH {
+                        continue;
+                    }
+                    let Some(Object::Name(name)) = args.last() else {
+                        continue;
+                    };
+                    let Some(form) = resources.get_x_object(name) else {
+                        continue;
+                    };
+                    self.form(&form, resources, &gs.ctm, depth, out);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn form(
+        &mut self,
+        form: &Stream<'_>,
+        parent: &Resources<'_>,
+        ctm: &Matrix,
+        depth: usize,
+        out: &mut Vec<Glyph>,
+    ) {
+        let dict = form.dict();
+        if get::name(dict, b"Subtype").as_deref() != Some(b"Form") {
+            return;
+        }
+        let matrix = get::array(dict, b"Matrix")
+            .map(|a| get::numbers(&a).take(7).collect::<Vec<f64>>())
+            .filter(|m| m.len() == 6 && m.iter().all(|v| v.is_finite()))
+            .map_or(IDENTITY, |m| [m[0], m[1], m[2], m[3], m[4], m[5]]);
+        let Some(data) = self.budget.decode(form) else {
+            return;
+        };
+        let own = get::dict(dict, b"Resources").map(Resources::new);
+        let resources = own.as_ref().unwrap_or(parent);
+        self.run_into(&data, resources, mul(&matrix, ctm), depth + 1, out);
+    }
+
+    fn show(
+        &mut self,
+        bytes: &[u8],
+        gs: &GState,
+        tm: &mut Matrix,
+        codes: &mut Vec<GlyphCode>,
+        hidden: bool,
+        out: &mut Vec<Glyph>,
+    ) {
+        let Some(font) = gs.font.clone() else {
+            return;
+        };
+        codes.clear();
+        font.decode(bytes, codes);
+        let th = gs.horiz_scale;
+        for g in codes.iter() {
+            let size_m = [gs.size * th, 0.0, 0.0, gs.size, 0.0, gs.rise];
+            let trm = mul(&mul(&size_m, tm), &gs.ctm);
+            let spacing = gs.char_spacing + if g.word_space { gs.word_spacing } else { 0.0 };
+            match g.vertical {
+                Some([w1, vx, vy]) => {
+                    // The glyph hangs from its vertical origin: its horizontal origin is
+                    // at (-vx, -vy) from there.
+                    let (x0, y) = apply(&trm, -vx, -vy);
+                    let (x1, _) = apply(&trm, g.w0 - vx, -vy);
+                    if !hidden && self.budget.glyph() {
+                        out.push(glyph(g, x0, x1, y, &trm));
+                    }
+                    let ty = w1 * gs.size + spacing;
+                    *tm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, ty], tm);
+                }
+                None => {
+                    let (x0, y) = apply(&trm, 0.0, 0.0);
+                    let (x1, _) = apply(&trm, g.w0, 0.0);
+                    if !hidden && self.budget.glyph() {
+                        out.push(glyph(g, x0, x1, y, &trm));
+                    }
+                    let tx = (g.w0 * gs.size + spacing) * th;
+                    *tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], tm);
+                }
+            }
+        }
+    }
+}
+
+fn glyph(g: &GlyphCode, x0: f64, x1: f64, y: f64, trm: &Matrix) -> Glyph {
+    let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
+    // Upright: the glyph's x axis runs along the page's x axis.
+    let upright = trm[0] > 0.0 && trm[1].abs() <= trm[0] * 0.1 && trm[3].abs() > 0.0;
+    Glyph {
+        text: g.text.clone(),
+        x0: x0.min(x1),
+        x1: x0.max(x1),
+        y,
+        size: if size.is_finite() { size } else { 0.0 },
+        upright,
+    }
+}
+
+/// `/Artifact <</Type /Pagination …>>` or `/Subtype /Header|/Footer`: running heads, page
+/// numbers.
+fn is_pagination(args: &[&Object<'_>]) -> bool {
+    let Some(Object::Name(tag)) = args.first() else {
+        return false;
+    };
+    if tag.as_ref() != b"Artifact" {
+        return false;
+    }
+    let Some(Object::Dict(props)) = args.get(1) else {
+        return false;
+    };
+    get::name(props, b"Type").as_deref() == Some(b"Pagination")
+        || matches!(
+            get::name(props, b"Subtype").as_deref(),
+            Some(b"Header" | b"Footer")
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matrices_compose_left_to_right() {
+        let scale = [2.0, 0.0, 0.0, 2.0, 0.0, 0.0];
+        let shift = [1.0, 0.0, 0.0, 1.0, 10.0, 5.0];
+        // Scale first, then shift.
+        assert_eq!(apply(&mul(&scale, &shift), 1.0, 1.0), (12.0, 7.0));
+        assert_eq!(apply(&mul(&shift, &scale), 1.0, 1.0), (22.0, 12.0));
+    }
+}

@@ -1,0 +1,306 @@
+//! Positioned glyphs → text lines, the way a PDF text extractor lays them out: glyphs on one
+//! baseline (within a tolerance) form a line, read left to right, with a space wherever a gap
+//! is wider than a fraction of the font size (between table cells, around digits set apart).
+//! Running heads, running feet and page numbers are left out; tables that continue on the
+//! next page simply continue.
+//!
+//! The text reader (`ingest::text`) then reads this as it reads text pasted from a PDF viewer:
+//! space-separated rows, values of a wrapped label on a line between the label's lines, a
+//! vertical group label one character per line.
+
+use super::content::Glyph;
+
+/// Glyphs whose baselines differ by at most this many font sizes share a line. Cells of one
+/// row set in different fonts differ by up to ≈0.3 (a Chinese label, Times digits); a wrapped
+/// label's values sit about half a line (≥0.5 font size) from either of its lines.
+const BASELINE_TOLERANCE: f64 = 0.4;
+/// A gap wider than this many font sizes is a space.
+const SPACE_GAP: f64 = 0.2;
+/// Lines within this share of the page height from the top or bottom may be running heads,
+/// running feet or page numbers.
+const MARGIN_ZONE: f64 = 0.1;
+
+/// One laid-out line of a page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageLine {
+    pub text: String,
+    /// Baseline, from the top of the page.
+    pub y: f64,
+    /// Font size of the line's first glyph.
+    pub size: f64,
+}
+
+/// A page's glyphs as lines, top to bottom. `unmapped` counts glyphs without text (written
+/// as U+FFFD).
+pub fn lines(mut glyphs: Vec<Glyph>, unmapped: &mut usize) -> Vec<PageLine> {
+    // Rotated text (a diagonal watermark, a turned stamp) is not part of any row; keep it
+    // only when the page has nothing else.
+    let upright = glyphs.iter().filter(|g| g.upright).count();
+    if upright * 2 >= glyphs.len() {
+        glyphs.retain(|g| g.upright);
+    }
+    glyphs
+        .retain(|g| g.y.is_finite() && g.x0.is_finite() && g.x1.is_finite() && g.size.is_finite());
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < glyphs.len() {
+        let anchor = &glyphs[start];
+        let tol = BASELINE_TOLERANCE * anchor.size.max(1.0);
+        let mut end = start + 1;
+        while end < glyphs.len() && glyphs[end].y - anchor.y <= tol {
+            end += 1;
+        }
+        let (y, anchor_size) = (anchor.y, anchor.size.max(1.0));
+        let line = &mut glyphs[start..end];
+        line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        let text = line_text(line, unmapped);
+        if !text.is_empty() {
+            out.push(PageLine {
+                text,
+                y,
+                size: anchor_size,
+            });
+        }
+        start = end;
+    }
+    out
+}
+
+fn line_text(line: &[Glyph], unmapped: &mut usize) -> String {
+    let mut text = String::new();
+    let mut prev: Option<&Glyph> = None;
+    // Recently written glyphs, to drop the copies that "fake bold" draws a hair apart.
+    let mut recent: Vec<&Glyph> = Vec::new();
+    for g in line {
+        let t = g.text.as_deref().unwrap_or("\u{FFFD}");
+        if t.chars().all(char::is_whitespace) {
+            continue;
+        }
+        let size = g.size.max(1.0);
+        if recent
+            .iter()
+            .any(|r| r.text == g.text && (r.x0 - g.x0).abs() < 0.3 * size)
+        {
+            continue;
+        }
+        if let Some(p) = prev {
+            let gap = g.x0 - p.x1;
+            if gap > SPACE_GAP * size.min(p.size.max(1.0)) {
+                text.push(' ');
+            }
+        }
+        if g.text.is_none() {
+            *unmapped += 1;
+        }
+        text.extend(t.chars().filter(|c| !c.is_control()));
+        prev = Some(g);
+        recent.push(g);
+        if recent.len() > 4 {
+            recent.remove(0);
+        }
+    }
+    text.trim().to_string()
+}
+
+/// Drop page numbers and running heads/feet from pages of lines. `heights` are the pages'
+/// heights.
+pub fn drop_page_furniture(pages: &mut [Vec<PageLine>], heights: &[f64]) {
+    let in_margin = |l: &PageLine, h: f64| l.y < h * MARGIN_ZONE || l.y > h * (1.0 - MARGIN_ZONE);
+    // A line repeated in the margins of many pages (digits aside) is a running head or foot.
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for (page, &h) in pages.iter().zip(heights) {
+        let mut keys: Vec<String> = page
+            .iter()
+            .filter(|l| in_margin(l, h))
+            .map(|l| furniture_key(&l.text))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        for k in keys {
+            match seen.iter_mut().find(|(s, _)| *s == k) {
+                Some((_, n)) => *n += 1,
+                None => seen.push((k, 1)),
+            }
+        }
+    }
+    let repeated = |key: &str| {
+        pages.len() >= 3
+            && !key.is_empty()
+            && seen
+                .iter()
+                .any(|(s, n)| s == key && *n * 2 >= pages.len() && *n >= 3)
+    };
+    let drop: Vec<Vec<bool>> = pages
+        .iter()
+        .zip(heights)
+        .map(|(page, &h)| {
+            let n = page.len();
+            (0..n)
+                .map(|i| {
+                    let l = &page[i];
+                    if !in_margin(l, h) {
+                        return false;
+                    }
+                    if repeated(&furniture_key(&l.text)) {
+                        return true;
+                    }
+                    // A page number stands alone above or below everything else.
+                    let apart = |other: Option<&PageLine>| {
+                        other.is_none_or(|o| (o.y - l.y).abs() > 1.5 * l.size.max(o.size))
+                    };
+                    let alone = (i == 0 && apart(page.get(1)))
+                        || (i + 1 == n && apart(i.checked_sub(1).and_then(|j| page.get(j))));
+                    alone && is_page_number(&l.text)
+                })
+                .collect()
+        })
+        .collect();
+    for (page, drop) in pages.iter_mut().zip(drop) {
+        let mut it = drop.into_iter();
+        page.retain(|_| !it.next().unwrap_or(false));
+    }
+}
+
+/// A line with its digits (page numbers, dates) taken out.
+fn furniture_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !c.is_ascii_digit())
+        .collect()
+}
+
+/// "- 3 -", "—3—", "3", "第 3 页", "第3页 共10页", "3 / 10", "Page 3".
+fn is_page_number(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() || t.chars().count() > 16 {
+        return false;
+    }
+    let digits = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit());
+    let dash = |c: char| matches!(c, '-' | '－' | '—' | '–' | '−' | '_' | '·' | '•');
+    let inner = t.trim_matches(dash);
+    if digits(inner) {
+        return true;
+    }
+    if let Some((a, b)) = inner.split_once('/') {
+        return digits(a) && digits(b);
+    }
+    if let Some(rest) = inner
+        .strip_prefix("Page")
+        .or_else(|| inner.strip_prefix("page"))
+    {
+        return digits(rest);
+    }
+    if let Some(rest) = inner.strip_prefix('第') {
+        if let Some((n, tail)) = rest.split_once('页') {
+            let tail_ok = tail.is_empty()
+                || tail
+                    .strip_prefix('共')
+                    .and_then(|x| x.strip_suffix('页'))
+                    .is_some_and(digits);
+            return digits(n) && tail_ok;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(text: &str, x0: f64, y: f64) -> Glyph {
+        Glyph {
+            text: Some(text.to_string()),
+            x0,
+            x1: x0 + 10.0,
+            y,
+            size: 10.0,
+            upright: true,
+        }
+    }
+
+    fn texts(glyphs: Vec<Glyph>) -> Vec<String> {
+        let mut n = 0;
+        lines(glyphs, &mut n).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn baselines_make_lines_and_gaps_make_spaces() {
+        let glyphs = vec![
+            g("规", 10.0, 100.0),
+            g("章", 20.0, 100.5),
+            g("0", 200.0, 100.0),
+            g("1", 300.0, 99.8),
+            g("2", 310.0, 99.8),
+            // A wrapped label's second line, then values between its lines.
+            g("总", 10.0, 120.0),
+            g("4", 200.0, 126.0),
+            g("计", 10.0, 132.0),
+        ];
+        assert_eq!(texts(glyphs), vec!["规章 0 12", "总", "4", "计"]);
+    }
+
+    #[test]
+    fn fake_bold_copies_are_dropped() {
+        let glyphs = vec![
+            g("总", 10.0, 100.0),
+            g("总", 10.4, 100.0),
+            g("计", 20.0, 100.0),
+        ];
+        assert_eq!(texts(glyphs), vec!["总计"]);
+    }
+
+    #[test]
+    fn page_numbers_and_running_heads() {
+        assert!(is_page_number("- 3 -"));
+        assert!(is_page_number("第 3 页 共 10 页"));
+        assert!(is_page_number("12"));
+        assert!(is_page_number("3/10"));
+        assert!(!is_page_number("2023 年"));
+        let page = |n: usize| {
+            vec![
+                PageLine {
+                    text: "某某区人民政府文件".into(),
+                    y: 30.0,
+                    size: 10.0,
+                },
+                PageLine {
+                    text: format!("正文第{n}页的内容"),
+                    y: 400.0,
+                    size: 10.0,
+                },
+                PageLine {
+                    text: "0 0 0".into(),
+                    y: 770.0,
+                    size: 10.0,
+                },
+                PageLine {
+                    text: format!("- {n} -"),
+                    y: 800.0,
+                    size: 10.0,
+                },
+            ]
+        };
+        let mut pages: Vec<Vec<PageLine>> = (1..=4).map(page).collect();
+        drop_page_furniture(&mut pages, &[842.0; 4]);
+        // A value alone at the foot of a page is not a page number when it sits on the
+        // table's last lines.
+        let mut table_end = vec![vec![
+            PageLine {
+                text: "1.本机关不掌握相关政府信息".into(),
+                y: 762.0,
+                size: 10.0,
+            },
+            PageLine {
+                text: "10".into(),
+                y: 768.0,
+                size: 10.0,
+            },
+        ]];
+        drop_page_furniture(&mut table_end, &[842.0]);
+        assert_eq!(table_end[0].len(), 2);
+        for (i, p) in pages.iter().enumerate() {
+            let t: Vec<&str> = p.iter().map(|l| l.text.as_str()).collect();
+            assert_eq!(t, vec![format!("正文第{}页的内容", i + 1), "0 0 0".into()]);
+        }
+    }
+}
