@@ -1,7 +1,8 @@
 // Runs the browser tests: serves dist/ locally, drives Debian's Chromium through playwright-core
 // (no browser download), runs every test in every `*.test.mjs` file here, each in a fresh
 // page with the page's storage cleared, and fails a test on any page error, console error,
-// request to anywhere but the local server, or a visible #fatal notice.
+// request to anywhere but the local server (or, for a test that names them in `allow`, those
+// exact URLs, such as a file:// page), or a visible #fatal notice.
 //
 //   node tests/browser/run.mjs [--dist DIR] [--screenshots DIR] [--filter TEXT]
 //
@@ -68,8 +69,10 @@ async function main() {
   });
 
   // Nothing may leave the machine: requests elsewhere are recorded (and fail the test) below,
-  // and stopped here.
-  await browser.route((url) => !url.href.startsWith(server.origin + "/"), (route) => route.abort("blockedbyclient"));
+  // and stopped here. `allowed` also lets through the exact URLs the running test allows.
+  let allow = [];
+  const allowed = (href) => href.startsWith(server.origin + "/") || allow.includes(href);
+  await browser.route((url) => !allowed(url.href), (route) => route.abort("blockedbyclient"));
 
   // The tests paste through the clipboard, as users do.
   await browser.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
@@ -79,6 +82,7 @@ async function main() {
   try {
     for (const test of selected) {
       const problems = [];
+      allow = test.allow ?? [];
       const context = browser;
       await context.clearCookies();
       const page = await context.newPage();
@@ -88,7 +92,7 @@ async function main() {
       await cdp.detach();
       const onRequest = (request) => {
         const url = request.url();
-        if (!url.startsWith(server.origin + "/")) problems.push(`request outside the local server: ${url.slice(0, 200)}`);
+        if (!allowed(url)) problems.push(`request outside the local server: ${url.slice(0, 200)}`);
       };
       context.on("request", onRequest);
       page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));

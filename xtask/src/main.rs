@@ -3,13 +3,17 @@
 //! - `serve`: install what is missing, then `trunk serve` the web app on http://127.0.0.1:8080/.
 //! - `test`:  install what is missing, then every check, in order: formatting (advisory), the
 //!   native tests, the core for wasm32, the release build of the web app, the browser tests.
-//! - `dist`:  install what is missing, then build the web app for release into dist/.
+//! - `dist`:  install what is missing, then build the web app for release into dist/, with the
+//!   JavaScript API for other pages (dist/js/, see embed.rs) and the one-file offline page
+//!   (dist/gouji.html, see single.rs).
 //!
 //! Tools are looked up on PATH first and installed only when absent or at another version, so
 //! a fresh machine (Debian, rustup, Node.js with npm, root) needs nothing but package
 //! registries. Standard library only, to build in seconds.
 
+mod embed;
 mod run;
+mod single;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -23,7 +27,8 @@ usage: cargo xtask <task>
 tasks:
   serve [--port N]   build the web app and serve it on http://127.0.0.1:8080/ (or port N)
   test               every check: native tests, wasm build, release build, browser tests
-  dist               build the web app for release into dist/
+  dist               build the web app for release into dist/, with the JavaScript API
+                     (dist/js/) and the one-file offline page (dist/gouji.html)
 
 Missing tools (the wasm32 target, trunk, wasm-bindgen-cli, wasm-opt; for `test` also
 Chromium, a CJK font and playwright-core) are installed first, saying what is done.";
@@ -163,10 +168,13 @@ fn test() -> Result<(), Failure> {
     }
 }
 
-/// `trunk build --release` into dist/, then the sizes of what a browser downloads.
+/// `trunk build --release` into dist/, then the sizes of what a browser downloads; then the
+/// JavaScript API (dist/js/, dist/embed/) and the one-file page (dist/gouji.html), which Trunk
+/// would remove if they were made before it.
 fn build_release(root: &Path) -> Result<(), Failure> {
     step("the web app, release build: trunk build --release (into dist/)");
     Cmd::new("trunk").args(["build", "--release"]).run()?;
     run::report_sizes(&root.join("dist"));
-    Ok(())
+    embed::build(root)?;
+    single::build(root)
 }

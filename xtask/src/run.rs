@@ -132,6 +132,11 @@ impl Cmd {
 /// Prints the size of each file of dist/, with the gzip size of the WebAssembly and JavaScript
 /// when a `gzip` command exists.
 pub fn report_sizes(dist: &Path) {
+    report_folder(dist, "dist/");
+}
+
+/// Prints the size of each file of a folder, under `label`, as [`report_sizes`] does.
+pub fn report_folder(dist: &Path, label: &str) {
     let Ok(entries) = std::fs::read_dir(dist) else {
         return;
     };
@@ -141,7 +146,7 @@ pub fn report_sizes(dist: &Path) {
         .filter(|p| p.is_file())
         .collect();
     files.sort();
-    println!("\ndist/:");
+    println!("\n{label}:");
     for file in files {
         let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
         let name = file
@@ -158,7 +163,7 @@ pub fn report_sizes(dist: &Path) {
     }
 }
 
-fn gzip_size(file: &Path) -> Option<u64> {
+pub fn gzip_size(file: &Path) -> Option<u64> {
     let out = Command::new("gzip")
         .arg("-9")
         .arg("-c")
@@ -169,6 +174,6 @@ fn gzip_size(file: &Path) -> Option<u64> {
     out.status.success().then_some(out.stdout.len() as u64)
 }
 
-fn kib(bytes: u64) -> String {
+pub fn kib(bytes: u64) -> String {
     format!("{:.1} KiB", bytes as f64 / 1024.0)
 }
