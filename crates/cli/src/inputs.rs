@@ -1,7 +1,8 @@
 //! From the PATH arguments to the list of reports to check, in a stable order.
 //!
 //! A file named explicitly is checked whatever its extension. A folder is walked
-//! recursively for files ending in .txt, .htm or .html; its files are sorted by the bytes of
+//! recursively for files ending in .txt, .htm, .html, .pdf, .docx or .doc (the old Word
+//! format gets a message asking for .docx or PDF); its files are sorted by the bytes of
 //! their paths, so the order does not depend on the file system. `-` is standard input, read
 //! once (naming it twice checks the same bytes twice).
 
@@ -10,7 +11,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 /// The extensions a folder walk picks up (compared without regard to case).
-const EXTENSIONS: [&str; 3] = ["txt", "htm", "html"];
+const EXTENSIONS: [&str; 6] = ["txt", "htm", "html", "pdf", "docx", "doc"];
 
 /// One report to check.
 pub struct Input {
@@ -69,7 +70,7 @@ pub fn collect(paths: &[PathBuf]) -> Collected {
                 });
                 if found.is_empty() {
                     eprintln!(
-                        "gouji: 文件夹 “{}” 中没有 .txt、.htm 或 .html 文件",
+                        "gouji: 文件夹 “{}” 中没有 .txt、.htm、.html、.pdf、.docx 或 .doc 文件",
                         display(path)
                     );
                 }

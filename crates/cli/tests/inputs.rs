@@ -306,7 +306,7 @@ fn a_folder_recursively_in_a_stable_order() {
         "b/1.TXT",
         "a/x.html",
         "b/c/deep.txt",
-        "skip.pdf",
+        "skip.xlsx",
         "skip",
     ] {
         write(&root, name, &seed0);
@@ -341,7 +341,7 @@ fn a_folder_recursively_in_a_stable_order() {
 #[test]
 fn an_empty_folder_checks_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "readme.pdf", b"%PDF");
+    write(dir.path(), "readme.xlsx", b"PK");
     let run = gouji_paths(&["check", "--format", "json"], &[dir.path().to_path_buf()]);
     assert_eq!(run.code, 0);
     assert_eq!(
@@ -349,7 +349,7 @@ fn an_empty_folder_checks_nothing() {
         serde_json::json!({ "format": 1, "reports": [], "across": [] })
     );
     assert!(
-        run.stderr.contains("没有 .txt、.htm 或 .html 文件"),
+        run.stderr.contains("没有 .txt、.htm、.html、.pdf、.docx 或 .doc 文件"),
         "{}",
         run.stderr
     );
@@ -370,8 +370,11 @@ fn paths_in_the_order_given() {
         sources(&run),
         [
             seed("003"),
+            "tests/fixtures/reports/hongze-2023-qzf.pdf".to_string(),
             "tests/fixtures/reports/hongze-2023-qzf.pdf.txt".to_string(),
+            "tests/fixtures/reports/hongze-2024-qzf.pdf".to_string(),
             "tests/fixtures/reports/hongze-2024-qzf.pdf.txt".to_string(),
+            "tests/fixtures/reports/huaian-2024-szf.pdf".to_string(),
             "tests/fixtures/reports/huaian-2024-szf.pdf.txt".to_string(),
             seed("001"),
         ]

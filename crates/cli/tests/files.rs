@@ -1,0 +1,49 @@
+//! The files agencies publish, read as they are: PDF (and the message for what cannot be read).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use common::gouji;
+
+#[test]
+fn a_published_pdf_gives_what_its_text_gives() {
+    let pdf = gouji(&["check", "--format", "json", "tests/fixtures/reports/hongze-2023-qzf.pdf"]);
+    let txt = gouji(&["check", "--format", "json", "tests/fixtures/reports/hongze-2023-qzf.pdf.txt"]);
+    assert_eq!(pdf.code, 1, "{}", pdf.stderr);
+    let (p, t) = (pdf.report(), txt.report());
+    assert_eq!(p["template"], "gb2021");
+    assert_eq!(p["year"], 2023);
+    assert_eq!(p["tables"]["requests"], t["tables"]["requests"]);
+    assert_eq!(p["tables"]["appeals"], t["tables"]["appeals"]);
+    let codes = |r: &serde_json::Value| -> Vec<(String, String)> {
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["severity"] != "info")
+            .map(|f| (f["code"].as_str().unwrap().to_string(), f["subject"].as_str().unwrap().to_string()))
+            .collect()
+    };
+    assert_eq!(
+        codes(&p),
+        vec![
+            ("S102".to_string(), "report".to_string()),
+            ("R401".to_string(), "appeals/review".to_string()),
+            ("R401".to_string(), "appeals/suit_after_review".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn an_old_word_file_is_named_not_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.doc");
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.extend(std::iter::repeat_n(0u8, 1024));
+    std::fs::write(&path, bytes).unwrap();
+    let run = gouji(&["check", path.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "not a failure of the command");
+    assert!(run.stdout.contains("S101"), "{}", run.stdout);
+    assert!(run.stdout.contains(".docx"), "{}", run.stdout);
+}
