@@ -30,6 +30,9 @@ tasks:
   dist               build the web app for release into dist/, with the JavaScript API
                      (dist/js/) and the one-file offline page (dist/gouji.html)
 
+  fuzz [SECONDS]     run each fuzz target (fuzz/) for SECONDS (default 30) with cargo-fuzz
+                     on nightly, its corpus seeded from the test fixtures
+
 Missing tools (the wasm32 target, trunk, wasm-bindgen-cli, wasm-opt; for `test` also
 Chromium, a CJK font and playwright-core) are installed first, saying what is done.";
 
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
         Some("serve") => port(&args[1..]).and_then(serve),
         Some("test") if args.len() == 1 => test(),
         Some("dist") if args.len() == 1 => dist(),
+        Some("fuzz") if args.len() <= 2 => fuzz(args.get(1).map(String::as_str)),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -177,4 +181,48 @@ fn build_release(root: &Path) -> Result<(), Failure> {
     run::report_sizes(&root.join("dist"));
     embed::build(root)?;
     single::build(root)
+}
+
+/// The fuzz targets of fuzz/, each run for a while on a corpus seeded from the fixtures.
+const FUZZ_TARGETS: [&str; 2] = ["check_bytes", "text_cells"];
+
+fn fuzz(seconds: Option<&str>) -> Result<(), Failure> {
+    let seconds: u32 = match seconds {
+        None => 30,
+        Some(s) => s
+            .parse()
+            .map_err(|_| Failure(format!("fuzz takes a number of seconds, not {s:?}")))?,
+    };
+    let root = root()?;
+    tools::ensure_fuzz_tools()?;
+    let seeds = [
+        "tests/fixtures/seeds",
+        "tests/fixtures/reports",
+        "crates/core/tests/fixtures/base",
+        "crates/core/tests/fixtures/layouts",
+    ];
+    for target in FUZZ_TARGETS {
+        let corpus = root.join("fuzz/corpus").join(target);
+        std::fs::create_dir_all(&corpus)
+            .map_err(|e| Failure(format!("cannot make {}: {e}", corpus.display())))?;
+        for dir in seeds {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+            for entry in entries.flatten() {
+                let from = entry.path();
+                if from.is_file() {
+                    let to = corpus.join(entry.file_name());
+                    std::fs::copy(&from, &to)
+                        .map_err(|e| Failure(format!("cannot copy {}: {e}", from.display())))?;
+                }
+            }
+        }
+        step(&format!("fuzz {target} for {seconds} s"));
+        Cmd::new("cargo")
+            .args(["+nightly", "fuzz", "run", target])
+            .args([corpus.as_os_str()])
+            .args(["--", &format!("-max_total_time={seconds}"), "-rss_limit_mb=4096"])
+            .dir(&root.join("fuzz"))
+            .run()?;
+    }
+    Ok(())
 }
