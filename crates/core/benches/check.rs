@@ -1,4 +1,6 @@
-//! Extraction + checking of each seed report and each PDF text extraction, natively.
+//! Extraction + checking of each seed report and each PDF text extraction, natively; and of
+//! the HTML fixtures, with one page repeated to 1, 4 and 16 MB to show the time grows
+//! linearly with the size of a page.
 //! `cargo bench -p gouji-core --bench check`
 
 use std::path::Path;
@@ -38,5 +40,45 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+fn bench_html(c: &mut Criterion) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html");
+    let mut pages: Vec<(String, Vec<u8>)> = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            if let Ok(bytes) = std::fs::read(&p) {
+                let name = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                pages.push((name, bytes));
+            }
+        }
+    }
+    let official = pages
+        .iter()
+        .find(|(n, _)| n == "gb2021-official.html")
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .unwrap_or_default();
+    let body = official.find("<body>").map_or(0, |i| i + "<body>".len());
+    for mb in [1, 4, 16] {
+        let mut big = official[..body].to_string();
+        while big.len() < mb << 20 {
+            big.push_str(&official[body..]);
+        }
+        pages.push((format!("official-repeated-{mb}MB"), big.into_bytes()));
+    }
+    let mut g = c.benchmark_group("html");
+    g.sample_size(10);
+    for (name, bytes) in &pages {
+        g.throughput(Throughput::Bytes(bytes.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(name), bytes, |b, t| {
+            b.iter(|| gouji_core::check_html(t))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, bench_html);
 criterion_main!(benches);

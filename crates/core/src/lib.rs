@@ -20,12 +20,15 @@ pub mod rules;
 pub mod schema;
 pub mod table;
 
+pub use ingest::InputKind;
 pub use repair::{Change, Repair};
 pub use report::{Finding, Report, Severity, Span};
 pub use schema::{TableKind, Template};
 pub use table::{Cell, Row, Table, Tables, Value};
 
-/// A report read from bytes: the decoded text (every span points into it) and the report.
+/// A report read from bytes: the text that was read (every span points into it) and the
+/// report. For HTML input the text is the page rendered as a browser would copy it (see
+/// [`ingest::html`]), so spans point into that rendering, not into the HTML source.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Checked {
     pub text: String,
@@ -37,33 +40,109 @@ pub fn check(text: &str) -> Report {
     let input = extract::InputFacts {
         bytes: text.len(),
         encoding: "UTF-8",
-        ..extract::InputFacts::default()
+        text_bytes: text.len(),
+        ..Default::default()
     };
     check_with(text, input)
 }
 
-/// Check a report given as the bytes of a file, of any kind the core reads (told apart by
-/// the bytes, not a file name): text in UTF-8 with or without BOM, UTF-16 with BOM, or
-/// GB18030/GBK/GB2312; a PDF with a text layer (feature `pdf`); a Word .docx (feature
-/// `docx`). `Checked::text` is the text the report was read from (for a PDF or Word file,
-/// the text extracted from it); every span points into it. A file that cannot be read (an
-/// encrypted or scanned PDF, an old .doc, a damaged file) gets an S101 finding that says why;
-/// `report.facts.input` tells the format and the problem.
+/// Check a report given as the bytes of a file, of any kind the core reads, told apart by
+/// the bytes, not a file name: text in UTF-8 with or without BOM, UTF-16 with BOM, or
+/// GB18030/GBK/GB2312; an HTML page (its declared encoding honoured, see
+/// [`ingest::html::looks_like_html`]); a PDF with a text layer (feature `pdf`); a Word .docx
+/// (feature `docx`). `Checked::text` is the text the report was read from (for HTML, PDF or
+/// Word, the text rendered or extracted from it); every span points into it. A file that
+/// cannot be read (an encrypted or scanned PDF, an old .doc, a damaged file) gets an S101
+/// finding that says why; `report.facts.input` tells the format and the problem.
 pub fn check_bytes(bytes: &[u8]) -> Checked {
-    let f = ingest::file::read(bytes);
-    let input = extract::InputFacts {
-        bytes: bytes.len(),
-        encoding: f.encoding,
-        replaced: f.replaced,
-        binary: f.binary,
-        format: f.format,
-        problem: f.problem,
+    check_bytes_as(bytes, InputKind::Auto)
+}
+
+/// Check the bytes of an HTML page or fragment (a saved .html/.htm file), whatever its
+/// content looks like.
+pub fn check_html(bytes: &[u8]) -> Checked {
+    check_bytes_as(bytes, InputKind::Html)
+}
+
+/// Check HTML that is already text, such as the clipboard's `text/html`: no decoding, and
+/// any charset the markup declares is ignored.
+pub fn check_html_str(html: &str) -> Checked {
+    let d = ingest::Decoded {
+        text: html.to_string(),
+        encoding: "UTF-8",
+        ..Default::default()
     };
-    let report = check_with(&f.text, input);
-    Checked {
-        text: f.text,
-        report,
+    check_decoded(d, html.len(), InputKind::Html)
+}
+
+/// Check bytes read as the given kind of input; [`InputKind::Auto`] decides from the
+/// content.
+pub fn check_bytes_as(bytes: &[u8], kind: InputKind) -> Checked {
+    // PDF and Word files are told by their bytes, whatever the caller guessed.
+    if kind != InputKind::Html && ingest::sniff(bytes) != ingest::Format::Text {
+        let f = ingest::file::read(bytes);
+        let input = extract::InputFacts {
+            bytes: bytes.len(),
+            encoding: f.encoding,
+            replaced: f.replaced,
+            binary: f.binary,
+            format: f.format,
+            problem: f.problem,
+            text_bytes: f.text.len(),
+            ..Default::default()
+        };
+        let report = check_with(&f.text, input);
+        return Checked { text: f.text, report };
     }
+    let kind = match kind {
+        InputKind::Auto => {
+            // After a UTF-16 BOM the markup is not ASCII bytes: look at the decoded text.
+            let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+            let html = if utf16 {
+                ingest::html::looks_like_html(ingest::decode(bytes).text.as_bytes())
+            } else {
+                ingest::html::looks_like_html(bytes)
+            };
+            if html {
+                InputKind::Html
+            } else {
+                InputKind::Text
+            }
+        }
+        k => k,
+    };
+    let d = match kind {
+        InputKind::Html => ingest::decode_html(bytes),
+        _ => ingest::decode(bytes),
+    };
+    check_decoded(d, bytes.len(), kind)
+}
+
+fn check_decoded(d: ingest::Decoded, bytes: usize, kind: InputKind) -> Checked {
+    let mut input = extract::InputFacts {
+        bytes,
+        encoding: d.encoding,
+        replaced: d.replaced,
+        binary: d.binary,
+        kind,
+        declared: d.declared,
+        text_bytes: 0,
+        truncated: false,
+        too_deep: false,
+        ..Default::default()
+    };
+    // Binary bytes are not parsed as a page: there is no page in them to render.
+    let text = if kind == InputKind::Html && !d.binary {
+        let r = ingest::html::render(&d.text);
+        input.truncated = r.truncated;
+        input.too_deep = r.too_deep;
+        r.text
+    } else {
+        d.text
+    };
+    input.text_bytes = text.len();
+    let report = check_with(&text, input);
+    Checked { text, report }
 }
 
 /// Whether this build reads PDF files (cargo feature `pdf`). Without it a PDF gets an S101

@@ -13,7 +13,7 @@ pub mod rows;
 pub mod sections;
 
 use crate::ingest::value::read_for;
-use crate::ingest::Document;
+use crate::ingest::{Document, InputKind};
 use crate::schema::{RowDef, Template};
 use crate::table::{Cell, ExtraRow, Misalignment, Row, Tables, Value};
 use crate::Span;
@@ -33,6 +33,17 @@ pub struct InputFacts {
     pub format: crate::ingest::Format,
     /// Why a PDF or Word file could not be read, or was read only in part.
     pub problem: Option<crate::ingest::FileProblem>,
+    /// How the input was read: [`InputKind::Text`] or [`InputKind::Html`].
+    pub kind: InputKind,
+    /// The encoding an HTML page declares, if any (whether or not it was followed).
+    pub declared: Option<&'static str>,
+    /// Length of the text extraction read (for HTML, the text rendered from the page).
+    pub text_bytes: usize,
+    /// An HTML page too large to read whole was read up to a limit.
+    pub truncated: bool,
+    /// An HTML page nested its elements deeper than the limit; the deeper ones were read as
+    /// text.
+    pub too_deep: bool,
 }
 
 /// A label that marks one template, and where it stands.

@@ -64,13 +64,20 @@ fn runs(events: &[Ev], doc: &Document) -> Vec<(usize, Run)> {
         match *ev {
             Ev::Val { cell } => {
                 // A run ends at the end of a line that held several of its values.
-                let ends_row = cur.as_ref().and_then(|run| run.cells.last()).is_some_and(|&last| {
-                    let prev_line = doc.cells[last].line;
-                    let on_prev = cur.as_ref().map_or(0, |run| {
-                        run.cells.iter().rev().take_while(|&&c| doc.cells[c].line == prev_line).count()
+                let ends_row = cur
+                    .as_ref()
+                    .and_then(|run| run.cells.last())
+                    .is_some_and(|&last| {
+                        let prev_line = doc.cells[last].line;
+                        let on_prev = cur.as_ref().map_or(0, |run| {
+                            run.cells
+                                .iter()
+                                .rev()
+                                .take_while(|&&c| doc.cells[c].line == prev_line)
+                                .count()
+                        });
+                        doc.cells[cell].line != prev_line && on_prev >= 2
                     });
-                    doc.cells[cell].line != prev_line && on_prev >= 2
-                });
                 if ends_row {
                     out.extend(cur.take().map(|run| (cur_pos, run)));
                 }

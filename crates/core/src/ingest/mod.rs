@@ -7,18 +7,20 @@
 //!
 //! Files that are not text are first read as text ([`file::read`]): a PDF's text layer laid
 //! out as a PDF text extractor gives it ([`pdf`]), a Word document's paragraphs and tables
-//! as a browser copies them ([`docx`]).
+//! as a browser copies them ([`docx`]); HTML is rendered to such text ([`html`]): tables as
+//! TAB-separated rows.
 
 pub mod decode;
 #[cfg(feature = "docx")]
 pub mod docx;
 pub mod file;
+pub mod html;
 pub mod norm;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod text;
 pub mod value;
 
-pub use decode::{decode, Decoded};
+pub use decode::{decode, decode_html, Decoded, InputKind};
 pub use file::{sniff, FileProblem, FileText, Format};
 pub use text::{Cell, CellClass, Document, Line};

@@ -155,7 +155,8 @@ pub fn national_table(report: &Report, kind: TableKind) -> Option<&Table> {
 }
 
 /// An equation that failed: `left = right` does not hold. The finding lists the cells of
-/// both sides, left first; `expected` and `actual` are given by the rule.
+/// both sides, left first (the rules put the side the report states — `actual` — on the
+/// left, so the first span points at the cell that is most often wrong: the total).
 pub fn equation(
     rule: &Rule,
     subject: String,

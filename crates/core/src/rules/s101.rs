@@ -5,15 +5,15 @@
 //! **Why**: every report since 2019 must carry the three tables of the national format; a
 //! text without them is either not a report, or a report whose tables were lost on copying.
 //! **Fails**: a news article; an empty paste; a scanned PDF (no text layer); a PDF with an
-//! open password; an old binary .doc; a damaged file. For a file the message first says why
-//! it could not be read ([`FileProblem`]).
-//! **Passes**: any text with "一、本年新收政府信息公开申请数量" and its numbers; a PDF or
-//! .docx of such a report.
+//! open password; an old binary .doc; a damaged file; a saved web page whose text is loaded
+//! by scripts. For a file the message first says why it could not be read ([`FileProblem`]).
+//! **Passes**: any text with "一、本年新收政府信息公开申请数量" and its numbers; a PDF, .docx or
+//! HTML page of such a report.
 //! **Fix**: paste the whole report, tables included; for a scanned PDF, use the text version;
 //! save an old .doc as .docx or PDF.
 
 use super::Rule;
-use crate::ingest::{FileProblem, Format};
+use crate::ingest::{FileProblem, Format, InputKind};
 use crate::report::{Finding, Report, Severity};
 use crate::schema::Template;
 
@@ -37,24 +37,49 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
         out.push(Finding::new(RULE.code, RULE.severity, "report", msg));
         return;
     }
+    let html = input.kind == InputKind::Html;
     let mut why = Vec::new();
     if input.bytes == 0 {
         why.push("输入为空。".to_string());
     } else if input.binary {
         why.push("输入看起来是二进制文件（含空字节或大量控制字符），不是文本。".to_string());
+    } else if html && input.text_bytes == 0 {
+        why.push(
+            "输入按 HTML 网页读取，但网页中没有可读的正文文字：正文可能由脚本在浏览器中加载，\
+             保存下来的网页里没有它。请在浏览器中打开网页，选中正文复制后粘贴。"
+                .to_string(),
+        );
     }
     if input.replaced > 0 {
-        why.push(if input.format == Format::Pdf {
-            format!(
+        if input.format == Format::Pdf {
+            why.push(format!(
                 "PDF 中有 {} 个字符的字体没有给出对应的文字（缺少 ToUnicode 映射），已用“�”代替。",
                 input.replaced
-            )
+            ));
         } else {
-            format!(
-                "输入中有 {} 处字节无法按 UTF-8 或 GBK 编码识别，已用“�”代替。",
+            let encodings = match input.declared {
+                Some(d) if html => format!("网页声明的 {d} 或 UTF-8、GBK"),
+                _ => "UTF-8 或 GBK".to_string(),
+            };
+            let kind = if html {
+                "输入按 HTML 网页读取，其中"
+            } else {
+                "输入中"
+            };
+            why.push(format!(
+                "{kind}有 {} 处字节无法按 {encodings} 编码识别，已用“�”代替。",
                 input.replaced
-            )
-        });
+            ));
+        }
+    }
+    if input.truncated {
+        why.push("网页过大，只读取了前面的部分。".to_string());
+    }
+    if input.too_deep {
+        why.push(format!(
+            "网页的元素嵌套超过 {} 层，更深的部分只按文字读取。",
+            crate::ingest::html::MAX_DEPTH
+        ));
     }
     let msg = format!(
         "未识别出年度报告的标准表格：没有找到“二、主动公开政府信息情况”（第二十条第（一）项等）、\
