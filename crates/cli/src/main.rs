@@ -261,6 +261,8 @@ fn process(input: &Input, stdin: Option<&[u8]>, format: Format) -> Outcome {
     let checked = match &input.origin {
         Origin::Stdin => gouji_core::check_bytes(stdin.unwrap_or_default()),
         Origin::File(path) => match std::fs::read(path) {
+            // What a file is (text, an HTML page, PDF, Word) is told by its bytes, not its
+            // name: a page saved as .txt is still a page, a text named .html still text.
             Ok(bytes) => gouji_core::check_bytes(&bytes),
             Err(e) => return Outcome::Failed(inputs::unreadable(&input.source, &e)),
         },

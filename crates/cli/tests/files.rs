@@ -8,8 +8,18 @@ use common::gouji;
 
 #[test]
 fn a_published_pdf_gives_what_its_text_gives() {
-    let pdf = gouji(&["check", "--format", "json", "tests/fixtures/reports/hongze-2023-qzf.pdf"]);
-    let txt = gouji(&["check", "--format", "json", "tests/fixtures/reports/hongze-2023-qzf.pdf.txt"]);
+    let pdf = gouji(&[
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/reports/hongze-2023-qzf.pdf",
+    ]);
+    let txt = gouji(&[
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/reports/hongze-2023-qzf.pdf.txt",
+    ]);
     assert_eq!(pdf.code, 1, "{}", pdf.stderr);
     let (p, t) = (pdf.report(), txt.report());
     assert_eq!(p["template"], "gb2021");
@@ -22,7 +32,12 @@ fn a_published_pdf_gives_what_its_text_gives() {
             .unwrap()
             .iter()
             .filter(|f| f["severity"] != "info")
-            .map(|f| (f["code"].as_str().unwrap().to_string(), f["subject"].as_str().unwrap().to_string()))
+            .map(|f| {
+                (
+                    f["code"].as_str().unwrap().to_string(),
+                    f["subject"].as_str().unwrap().to_string(),
+                )
+            })
             .collect()
     };
     assert_eq!(
@@ -46,4 +61,18 @@ fn an_old_word_file_is_named_not_failed() {
     assert_eq!(run.code, 0, "not a failure of the command");
     assert!(run.stdout.contains("S101"), "{}", run.stdout);
     assert!(run.stdout.contains(".docx"), "{}", run.stdout);
+}
+
+#[test]
+fn a_saved_web_page_is_read_as_html() {
+    let run = gouji(&[
+        "check",
+        "--format",
+        "json",
+        "crates/core/tests/fixtures/html/gb2021-gbk-declared.html",
+    ]);
+    let r = run.report();
+    assert_eq!(r["template"], "gb2021", "{}", run.stdout);
+    assert_eq!(r["tables"]["requests"]["new"]["total"], 24);
+    assert_eq!(run.code, 0, "{}", run.stdout);
 }
