@@ -14,7 +14,8 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    CellDetail, FindingsPanel, InputPanel, Mark, SourceView, Summary, TablesView,
+    has_repair, CellDetail, FindingsPanel, InputPanel, Mark, RepairView, SourceView, Summary,
+    TablesView,
 };
 use crate::examples::{Example, EXAMPLES};
 use crate::labels;
@@ -141,6 +142,15 @@ pub fn App() -> Html {
                 _ => None,
             };
             let (marks, caption) = marks(&state);
+            let repair = has_repair(report).then(|| {
+                html! {
+                    <RepairView
+                        report={report.clone()}
+                        current={current.clone()}
+                        on_select={on_select.clone()}
+                    />
+                }
+            });
             html! {
                 <>
                     <Summary report={report.clone()} />
@@ -166,8 +176,7 @@ pub fn App() -> Html {
                                 report={report.clone()}
                                 selected={state.selected_finding().map(|(i, _)| i)}
                                 on_select={on_select.clone()}
-                                // Repair suggestions (the core's report.repair) will be drawn here.
-                                repair={None::<Html>}
+                                {repair}
                             />
                             <SourceView text={state.text.clone()} {marks} {caption} />
                         </aside>
@@ -281,7 +290,7 @@ fn empty(on_example: &Callback<Example>) -> Html {
             <h2 class="welcome__title">{ "把年度报告放进来，立即看到每一处对不上的数字" }</h2>
             <ol class="welcome__steps">
                 <li>{ "在网页、Word 或 PDF 中全选报告正文（连同其中的统计表），复制后粘贴到上面的输入框；" }</li>
-                <li>{ "或者把 .txt 文本文件拖到页面上的任何地方，或点“打开文件…”；" }</li>
+                <li>{ "或者把发布的 PDF、Word（.docx）或 .txt 文件拖到页面上的任何地方，或点“打开文件…”；" }</li>
                 <li>{ "页面会画出识别出的三张统计表，标出每一处勾稽关系不成立、数值无法读取、正文与表格不一致的地方。点一条问题，即可看到它涉及的单元格和原文位置。" }</li>
             </ol>
             <p class="welcome__try">{ "没有报告在手？先看一份示例：" }</p>

@@ -2,7 +2,7 @@
 //! the report prints, read from the core's schema and the report's own tables.
 
 use gouji_core::schema;
-use gouji_core::{Cell, Report, Row, Table, TableKind};
+use gouji_core::{Cell, Change, Report, Row, Table, TableKind, Value};
 
 /// A cell as people name it.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,4 +78,34 @@ pub fn line_of(text: &str, offset: usize) -> usize {
         Some(before) => before.bytes().filter(|&b| b == b'\n').count() + 1,
         None => 0,
     }
+}
+
+/// A count as people write it: `3`, not `3.0`; a fraction as it is.
+pub fn number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// What a cell said before a repair changes it: "0", "空白", "“若干”".
+pub fn was(change: &Change) -> String {
+    match &change.from {
+        Value::Number(n) => number(*n),
+        Value::Blank => "空白".to_string(),
+        Value::Unreadable => format!("“{}”", change.raw),
+        Value::Missing => "未写出".to_string(),
+    }
+}
+
+/// "建议改为 1（原为 0）": the repair's value for a cell, and what the cell said.
+pub fn suggestion(change: &Change) -> String {
+    let was = match &change.from {
+        Value::Blank => "原为空白，按 0 计".to_string(),
+        Value::Number(_) => format!("原为 {}", was(change)),
+        Value::Unreadable => format!("原为{}，无法读作数字", was(change)),
+        Value::Missing => "原未写出".to_string(),
+    };
+    format!("建议改为 {}（{was}）", number(change.to))
 }

@@ -14,16 +14,20 @@ pub enum FileKind {
     Html,
     /// A PDF file.
     Pdf,
-    /// A Word document (.docx: a zip container).
+    /// A Word document (.docx), or another zip container (the core says when it holds no
+    /// Word document).
     Docx,
     /// An old binary Word document (.doc) or other Office file.
     Doc,
 }
 
-/// The kinds the core reads as what they are. The others are still sent through the core as
-/// text when that is meaningful (HTML), or not at all (binary containers), and the page says
-/// so in plain words ([`note`]).
-pub const READ_BY_CORE: &[FileKind] = &[FileKind::Text];
+/// The kinds the core reads as what they are: text, PDF and Word .docx (the core extracts
+/// their text, and the page shows that text, which the report's spans point into). An old
+/// .doc goes to the core too: it recognises the format and says in S101 why it cannot read it,
+/// and the page shows that. The others are sent through the core as text when that is
+/// meaningful (HTML) and the page says so in plain words ([`note`]).
+pub const READ_BY_CORE: &[FileKind] =
+    &[FileKind::Text, FileKind::Pdf, FileKind::Docx, FileKind::Doc];
 
 /// Whether a paste whose clipboard holds `text/html` goes through the core's HTML reading.
 /// Until the core reads HTML, the textarea receives the clipboard's plain text (the
@@ -38,7 +42,7 @@ impl FileKind {
             return FileKind::Pdf;
         }
         if head.starts_with(b"PK\x03\x04") {
-            // A zip: .docx, .xlsx, .odt… all are containers the core does not open.
+            // A zip: a .docx, or .xlsx, .odt…, which the core recognises and explains.
             return FileKind::Docx;
         }
         if head.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
@@ -66,13 +70,14 @@ impl FileKind {
     }
 
     /// Whether the bytes are worth checking at all: text-like kinds are (the core reads HTML
-    /// as text until it reads HTML), binary containers the core does not open are not.
+    /// as text until it reads HTML), and every kind the core reads or explains.
     pub fn worth_checking(self) -> bool {
         self.read_by_core() || matches!(self, FileKind::Text | FileKind::Html)
     }
 }
 
-/// What the page says about a file of this kind, when there is something to say.
+/// What the page says about a file of this kind, when there is something to say before the
+/// core has read it.
 pub fn note(kind: FileKind) -> Option<&'static str> {
     if kind.read_by_core() {
         return None;
@@ -83,18 +88,8 @@ pub fn note(kind: FileKind) -> Option<&'static str> {
             "这是网页文件（HTML）。目前只按纯文本读取，网页里的表格结构不会保留，识别结果可能不完整。\
              更可靠的做法：在浏览器中打开这个网页，全选、复制后粘贴到上面的输入框。"
         }
-        FileKind::Pdf => {
-            "这是 PDF 文件，目前还不能直接读取（只能读取纯文本文件）。\
-             请在 PDF 阅读器中全选、复制正文后粘贴到上面的输入框。"
-        }
-        FileKind::Docx => {
-            "这是 Word（.docx）或其他 Office 文件，目前还不能直接读取（只能读取纯文本文件）。\
-             请在 Word 中全选、复制正文后粘贴到上面的输入框，或另存为“纯文本（.txt）”后再打开。"
-        }
-        FileKind::Doc => {
-            "这是旧版 Word（.doc）或其他 Office 文件，目前还不能直接读取（只能读取纯文本文件）。\
-             请在 Word 中全选、复制正文后粘贴到上面的输入框，或另存为“纯文本（.txt）”后再打开。"
-        }
+        // Read by the core, which explains in S101 when it cannot read one.
+        FileKind::Pdf | FileKind::Docx | FileKind::Doc => return None,
     })
 }
 

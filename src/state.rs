@@ -289,10 +289,34 @@ impl State {
         let checked = gouji_core::check_bytes(&bytes);
         let input = AttrValue::from(checked.text);
         let blank = input.trim().is_empty();
+        // A file the core could not read (an old .doc, an encrypted or scanned PDF, a damaged
+        // file): the box and the report stay as they were, and the page says why, in the
+        // core's own words (S101).
+        if blank && checked.report.facts.input.problem.is_some() {
+            let why = checked
+                .report
+                .findings
+                .iter()
+                .find(|f| f.code == "S101")
+                .map_or("这个文件无法读取。", |f| f.message.as_str());
+            return State {
+                notice: Some(Notice::new(Tone::Warning, format!("未读取 {label}：{why}"))),
+                reading: None,
+                ..self.clone()
+            };
+        }
         let notice = if blank {
             Some(Notice::new(
                 Tone::Warning,
                 format!("已读取 {label}，但其中没有文字。"),
+            ))
+        } else if matches!(kind, FileKind::Pdf | FileKind::Docx) {
+            Some(Notice::new(
+                Tone::Info,
+                format!(
+                    "已读取 {label}：输入框中是从文件里提取出的文字，检查和原文定位都依据这些文字；\
+                     表格的换行与分栏可能与原文件的版面不同。"
+                ),
             ))
         } else {
             reading::note(kind).map(|n| Notice::new(Tone::Warning, format!("已读取 {label}。{n}")))

@@ -221,7 +221,7 @@ fn a_file_goes_through_check_bytes_and_its_text_fills_the_box() {
 }
 
 #[test]
-fn a_pdf_or_word_file_is_not_read_and_the_page_says_so() {
+fn a_file_the_core_cannot_read_keeps_the_box_and_the_page_says_why() {
     let before = State::default().apply(Action::Edit(seed(S004)));
     for (name, bytes) in [
         ("报告.pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj".to_vec()),
@@ -245,6 +245,32 @@ fn a_pdf_or_word_file_is_not_read_and_the_page_says_so() {
         assert!(notice.text.contains("粘贴"), "{name}: {}", notice.text);
         assert!(notice.text.contains(name), "{name}: {}", notice.text);
     }
+}
+
+#[test]
+fn a_published_pdf_is_read_and_the_box_shows_its_text() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/reports/hongze-2023-qzf.pdf"
+    ))
+    .expect("the PDF fixture");
+    let state = State::default().apply(Action::File {
+        name: "洪泽区.pdf".into(),
+        bytes: bytes.clone(),
+    });
+    let checked = gouji_core::check_bytes(&bytes);
+    assert!(!checked.text.trim().is_empty());
+    assert_eq!(
+        state.input.as_str(),
+        checked.text,
+        "the box holds the extracted text"
+    );
+    assert_eq!(state.text.as_str(), checked.text, "the spans point into it");
+    let report = state.report.as_ref().expect("a report");
+    assert_eq!(report.template, Template::Gb2021);
+    let notice = state.notice.as_ref().expect("a notice");
+    assert_eq!(notice.tone, Tone::Info);
+    assert!(!notice.text.contains("粘贴"), "{}", notice.text);
 }
 
 #[test]

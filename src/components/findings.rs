@@ -84,7 +84,7 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
                     </div>
                 }) }
                 if let Some(repair) = props.repair.clone() {
-                    <section class="findings__repair" aria-label="修正建议">{ repair }</section>
+                    <section class="findings__repair" aria-label="最可能出错的单元格">{ repair }</section>
                 }
             </div>
         </section>

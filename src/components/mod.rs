@@ -4,6 +4,7 @@
 mod detail;
 pub mod findings;
 mod input;
+mod repair;
 mod source;
 mod summary;
 mod tables;
@@ -11,6 +12,7 @@ mod tables;
 pub use detail::{CellDetail, CellDetailProps};
 pub use findings::{FindingsPanel, FindingsPanelProps};
 pub use input::{ExamplesMenu, ExamplesMenuProps, InputPanel, InputPanelProps};
+pub use repair::{has_repair, RepairView, RepairViewProps};
 pub use source::{Mark, SourceView, SourceViewProps};
 pub use summary::{Summary, SummaryProps};
 pub use tables::{TablesView, TablesViewProps};

@@ -191,9 +191,16 @@ fn value_cell(table: &Table, row: &Row, cell: &Cell, ctx: &Ctx, colspan: usize) 
         title.push_str(" — 有");
         title.push_str(s.name_zh());
     }
+    // A cell of the chosen repair: the most likely wrong numbers (see the findings panel).
+    let change = ctx.report.repair.as_ref().and_then(|r| r.change(&path));
+    if let Some(change) = change {
+        title.push_str(" — ");
+        title.push_str(&crate::labels::suggestion(change));
+    }
     let class = classes!(
         "cell",
         severity.map(|s| format!("cell--{}", s.id())),
+        change.map(|_| "cell--repair"),
         state,
         selected.then_some("is-selected"),
         current.then_some("is-current"),
@@ -203,6 +210,7 @@ fn value_cell(table: &Table, row: &Row, cell: &Cell, ctx: &Ctx, colspan: usize) 
             {class}
             data-cell={path}
             data-severity={severity.map(Severity::id)}
+            data-repair={change.map(|c| crate::labels::number(c.to))}
             data-selected={selected.then_some("true")}
             colspan={(colspan > 1).then(|| colspan.to_string())}
             tabindex="0"

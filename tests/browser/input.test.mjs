@@ -2,6 +2,8 @@
 // with the button, the 示例 menu; files that are not text; the input surviving a reload;
 // 清空 forgetting it; an input too large to keep.
 
+import { join } from "node:path";
+
 import { assert, checked, equal, expected, open, paste, seed, seedBytes, settle, summary } from "./helpers.mjs";
 
 const S000 = "000_7dba22183337286f.txt";
@@ -79,7 +81,7 @@ export const tests = [
     },
   },
   {
-    name: "a file picked with the button is checked; PDF and Word files are not read and the page says why",
+    name: "a file picked with the button is checked; a PDF or Word file the core cannot read keeps the report and the page says why",
     async run({ page, url, repo }) {
       await open(page, url);
       const bytes = await seedBytes(repo, S000);
@@ -109,6 +111,34 @@ export const tests = [
         await notice.getByRole("button", { name: "关闭提示" }).click();
         await notice.waitFor({ state: "detached", timeout: 5000 });
       }
+    },
+  },
+  {
+    name: "a published PDF picked with the button is read: its text in the box, the summary of the report; an old .doc says why not",
+    async run({ page, url, repo }) {
+      await open(page, url);
+      // setInputFiles reads the file from disk.
+      await page.locator("#file-input").setInputFiles(join(repo, "tests/fixtures/reports/hongze-2023-qzf.pdf"));
+      await page.locator("#summary").waitFor({ timeout: 20000 });
+      await checked(page);
+      const s = await summary(page);
+      equal([s.template, s.year, s.errors], ["gb2021", "2023", "2"], "the PDF's summary");
+      const box = await page.locator("#report-input").inputValue();
+      assert(box.includes("政府信息公开") && !box.startsWith("%PDF"), `the box: ${box.slice(0, 80)}`);
+      const notice = await page.locator(".notice", { hasText: "hongze-2023-qzf.pdf" }).textContent();
+      assert(notice.includes("提取") && !notice.includes("粘贴"), `notice: ${notice}`);
+      // A finding's place is marked in the extracted text the source view shows.
+      await page.locator('li.finding[data-severity="error"]').first().click();
+      await settle(page);
+      const marked = await page.locator("#source-text mark").allTextContents();
+      assert(marked.length > 0 && marked.every((m) => box.includes(m)), `marks: ${JSON.stringify(marked)}`);
+
+      const ole = Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(504)]);
+      await page.locator("#file-input").setInputFiles({ name: "旧年报.doc", mimeType: "application/msword", buffer: ole });
+      const said = await page.locator(".notice", { hasText: "旧年报.doc" }).textContent();
+      assert(said.includes(".doc") && said.includes(".docx"), `notice for the .doc: ${said}`);
+      equal(await page.locator("#report-input").inputValue(), box, "the box keeps the PDF's text");
+      equal((await summary(page)).errors, "2", "the report stays");
     },
   },
   {
