@@ -349,7 +349,8 @@ fn an_empty_folder_checks_nothing() {
         serde_json::json!({ "format": 1, "reports": [], "across": [] })
     );
     assert!(
-        run.stderr.contains("没有 .txt、.htm、.html、.pdf、.docx 或 .doc 文件"),
+        run.stderr
+            .contains("没有 .txt、.htm、.html、.pdf、.docx 或 .doc 文件"),
         "{}",
         run.stderr
     );

@@ -92,7 +92,10 @@ pub fn check_bytes_as(bytes: &[u8], kind: InputKind) -> Checked {
             ..Default::default()
         };
         let report = check_with(&f.text, input);
-        return Checked { text: f.text, report };
+        return Checked {
+            text: f.text,
+            report,
+        };
     }
     let kind = match kind {
         InputKind::Auto => {
