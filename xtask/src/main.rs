@@ -206,7 +206,9 @@ fn fuzz(seconds: Option<&str>) -> Result<(), Failure> {
         std::fs::create_dir_all(&corpus)
             .map_err(|e| Failure(format!("cannot make {}: {e}", corpus.display())))?;
         for dir in seeds {
-            let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+                continue;
+            };
             for entry in entries.flatten() {
                 let from = entry.path();
                 if from.is_file() {
@@ -220,7 +222,11 @@ fn fuzz(seconds: Option<&str>) -> Result<(), Failure> {
         Cmd::new("cargo")
             .args(["+nightly", "fuzz", "run", target])
             .args([corpus.as_os_str()])
-            .args(["--", &format!("-max_total_time={seconds}"), "-rss_limit_mb=4096"])
+            .args([
+                "--",
+                &format!("-max_total_time={seconds}"),
+                "-rss_limit_mb=4096",
+            ])
             .dir(&root.join("fuzz"))
             .run()?;
     }

@@ -313,11 +313,17 @@ mod tests {
 /// Nightly Rust and cargo-fuzz, for `cargo xtask fuzz`.
 pub fn ensure_fuzz_tools() -> Result<(), Failure> {
     step("fuzzing tools");
-    if Cmd::new("cargo").args(["+nightly", "--version"]).quiet().succeeds() {
+    if Cmd::new("cargo")
+        .args(["+nightly", "--version"])
+        .quiet()
+        .succeeds()
+    {
         say("nightly Rust: found");
     } else {
         say("nightly Rust: not installed; installing it with rustup");
-        Cmd::new("rustup").args(["toolchain", "install", "nightly", "--profile", "minimal"]).run()?;
+        Cmd::new("rustup")
+            .args(["toolchain", "install", "nightly", "--profile", "minimal"])
+            .run()?;
     }
     ensure_cargo_tool("cargo-fuzz", "cargo-fuzz", "0.13.2", &["--locked"], "")
 }
