@@ -21,18 +21,24 @@ pub enum FileKind {
     Doc,
 }
 
-/// The kinds the core reads as what they are: text, PDF and Word .docx (the core extracts
-/// their text, and the page shows that text, which the report's spans point into). An old
-/// .doc goes to the core too: it recognises the format and says in S101 why it cannot read it,
-/// and the page shows that. The others are sent through the core as text when that is
-/// meaningful (HTML) and the page says so in plain words ([`note`]).
-pub const READ_BY_CORE: &[FileKind] =
-    &[FileKind::Text, FileKind::Pdf, FileKind::Docx, FileKind::Doc];
+/// The kinds the core reads as what they are: text, HTML (rendered as a browser copies it,
+/// tables as TAB-separated rows), PDF and Word .docx (the core extracts their text). The page
+/// shows that text, which the report's spans point into. An old .doc goes to the core too: it
+/// recognises the format and says in S101 why it cannot read it, and the page shows that.
+/// Any other kind would be refused with a word from [`note`].
+pub const READ_BY_CORE: &[FileKind] = &[
+    FileKind::Text,
+    FileKind::Html,
+    FileKind::Pdf,
+    FileKind::Docx,
+    FileKind::Doc,
+];
 
-/// Whether a paste whose clipboard holds `text/html` goes through the core's HTML reading.
-/// Until the core reads HTML, the textarea receives the clipboard's plain text (the
-/// browser's default), which keeps table rows as TAB-separated lines.
-pub const PASTE_HTML: bool = false;
+/// Whether a paste whose clipboard holds `text/html` goes through the core's HTML reading
+/// ([`gouji_core::check_html_str`]) when it replaces the whole box; the box then shows the
+/// page's text as the core renders it. Without `text/html` (or when the paste goes into the
+/// middle of the text), the textarea receives the clipboard's plain text, the browser's default.
+pub const PASTE_HTML: bool = true;
 
 impl FileKind {
     /// What the file is, from its first bytes, then its name's extension.
@@ -69,8 +75,8 @@ impl FileKind {
         READ_BY_CORE.contains(&self)
     }
 
-    /// Whether the bytes are worth checking at all: text-like kinds are (the core reads HTML
-    /// as text until it reads HTML), and every kind the core reads or explains.
+    /// Whether the bytes are worth checking at all: text-like kinds are, and every kind the
+    /// core reads or explains.
     pub fn worth_checking(self) -> bool {
         self.read_by_core() || matches!(self, FileKind::Text | FileKind::Html)
     }
@@ -82,15 +88,10 @@ pub fn note(kind: FileKind) -> Option<&'static str> {
     if kind.read_by_core() {
         return None;
     }
-    Some(match kind {
-        FileKind::Text => return None,
-        FileKind::Html => {
-            "这是网页文件（HTML）。目前只按纯文本读取，网页里的表格结构不会保留，识别结果可能不完整。\
-             更可靠的做法：在浏览器中打开这个网页，全选、复制后粘贴到上面的输入框。"
-        }
+    match kind {
         // Read by the core, which explains in S101 when it cannot read one.
-        FileKind::Pdf | FileKind::Docx | FileKind::Doc => return None,
-    })
+        FileKind::Text | FileKind::Html | FileKind::Pdf | FileKind::Docx | FileKind::Doc => None,
+    }
 }
 
 /// `<!doctype html`, `<html`, `<table`, `<meta`, `<body`, `<div`, `<p>` near the start,

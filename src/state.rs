@@ -204,7 +204,7 @@ impl State {
             },
             Action::File { name, bytes } => self.file(name, bytes),
             Action::Html(html) => {
-                let checked = gouji_core::check_bytes(html.as_bytes());
+                let checked = gouji_core::check_html_str(&html);
                 let input = AttrValue::from(checked.text);
                 let report = (!input.trim().is_empty()).then(|| Rc::new(checked.report));
                 State {
@@ -286,7 +286,13 @@ impl State {
                 ..self.clone()
             };
         }
-        let checked = gouji_core::check_bytes(&bytes);
+        // A file named or looking like a web page is read as HTML whatever its content
+        // (a fragment may not start with markup); anything else is told by its bytes.
+        let checked = if kind == FileKind::Html {
+            gouji_core::check_html(&bytes)
+        } else {
+            gouji_core::check_bytes(&bytes)
+        };
         let input = AttrValue::from(checked.text);
         let blank = input.trim().is_empty();
         // A file the core could not read (an old .doc, an encrypted or scanned PDF, a damaged
@@ -309,6 +315,14 @@ impl State {
             Some(Notice::new(
                 Tone::Warning,
                 format!("已读取 {label}，但其中没有文字。"),
+            ))
+        } else if kind == FileKind::Html {
+            Some(Notice::new(
+                Tone::Info,
+                format!(
+                    "已读取 {label}：输入框中是网页的文字，与在浏览器中全选、复制所得相同\
+                     （表格每行一行，单元格之间以制表符分隔）；检查和原文定位都依据这些文字。"
+                ),
             ))
         } else if matches!(kind, FileKind::Pdf | FileKind::Docx) {
             Some(Notice::new(

@@ -273,23 +273,62 @@ fn a_published_pdf_is_read_and_the_box_shows_its_text() {
     assert!(!notice.text.contains("粘贴"), "{}", notice.text);
 }
 
+fn html_fixture(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("crates/core/tests/fixtures/html")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("reading fixture {}: {e}", path.display()))
+}
+
 #[test]
-fn an_html_file_is_read_with_a_plain_notice_until_the_core_reads_html() {
-    let html = format!(
-        "<!DOCTYPE html><html><body><pre>{}</pre></body></html>",
-        seed(S004)
-    );
+fn an_html_file_is_read_as_html_and_the_box_shows_the_rendered_page() {
+    let bytes = html_fixture("gb2021-gbk-declared.html");
+    let checked = gouji_core::check_html(&bytes);
     let state = State::default().apply(Action::File {
         name: "report.html".into(),
+        bytes,
+    });
+    assert_eq!(
+        state.input.as_str(),
+        checked.text,
+        "the box holds the page's text"
+    );
+    assert_eq!(state.text.as_str(), checked.text, "the spans point into it");
+    assert!(state.input.contains('\t'), "tables become TAB rows");
+    assert!(!state.input.contains("<td"), "no markup in the box");
+    let report = state.report.as_ref().expect("a report");
+    assert_eq!(report.template, Template::Gb2021);
+    assert!(reading::note(FileKind::Html).is_none());
+    let notice = state.notice.as_ref().expect("a notice");
+    assert_eq!(notice.tone, Tone::Info, "{}", notice.text);
+    assert!(!notice.text.contains("纯文本"), "{}", notice.text);
+}
+
+#[test]
+fn a_fragment_in_an_htm_file_is_read_as_html_by_its_name() {
+    let html = format!("总体情况<pre>{}</pre>", seed(S004));
+    let checked = gouji_core::check_html(html.as_bytes());
+    let state = State::default().apply(Action::File {
+        name: "报告.HTM".into(),
         bytes: html.into_bytes(),
     });
+    assert_eq!(state.input.as_str(), checked.text);
+    assert!(!state.input.contains("<pre>"));
     assert!(state.report.is_some());
-    let note = reading::note(FileKind::Html);
-    assert_eq!(note.is_some(), !FileKind::Html.read_by_core());
-    if let Some(note) = note {
-        let notice = state.notice.as_ref().expect("a notice");
-        assert!(notice.text.contains(note));
-    }
+}
+
+#[test]
+fn a_pasted_html_replaces_the_box_with_its_rendered_text() {
+    let html = String::from_utf8_lossy(&html_fixture("gb2021-official.html")).into_owned();
+    let checked = gouji_core::check_html_str(&html);
+    let state = State::default()
+        .apply(Action::Edit("旧的文字".into()))
+        .apply(Action::Html(html));
+    assert_eq!(state.input.as_str(), checked.text);
+    assert_eq!(state.text.as_str(), checked.text);
+    assert_eq!(state.revision, 1, "the box is rewritten");
+    let report = state.report.as_ref().expect("a report");
+    assert_eq!(report.template, Template::Gb2021);
 }
 
 #[test]
@@ -326,7 +365,7 @@ fn files_are_told_apart_by_content_before_name() {
     assert_eq!(FileKind::sniff("", b""), FileKind::Text);
     assert!(FileKind::Text.read_by_core());
     assert!(reading::note(FileKind::Text).is_none());
-    for kind in [FileKind::Pdf, FileKind::Docx, FileKind::Doc] {
+    for kind in [FileKind::Html, FileKind::Pdf, FileKind::Docx, FileKind::Doc] {
         assert_eq!(
             reading::note(kind).is_some(),
             !kind.read_by_core(),

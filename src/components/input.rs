@@ -159,7 +159,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                 class="input__text"
                 {oninput}
                 {onpaste}
-                placeholder="把政府信息公开工作年度报告的全文（连同其中的统计表）复制后粘贴到这里；也可以把 PDF、Word（.docx）或 .txt 文件拖到页面上的任何地方，或点“打开文件…”。检查在本机浏览器中进行，随输随查。"
+                placeholder="把政府信息公开工作年度报告的全文（连同其中的统计表）复制后粘贴到这里；也可以把 PDF、Word（.docx）、网页（.html）或 .txt 文件拖到页面上的任何地方，或点“打开文件…”。检查在本机浏览器中进行，随输随查。"
                 spellcheck="false"
                 autocomplete="off"
             />
