@@ -966,19 +966,7 @@ fn collapsible(c: char) -> bool {
 /// East Asian wide characters: a line break between two of them is no space (CSS Text:
 /// segment break transformation), so "商业<br/>企业" reads "商业企业".
 fn wide(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x20000..=0x3FFFD)
+    super::norm::is_wide(c)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
