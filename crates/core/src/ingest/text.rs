@@ -189,18 +189,25 @@ fn is_page_number(s: &str) -> bool {
     if had_dashes && digits(inner) {
         return true;
     }
-    // 第N页 [共M页]
-    if let Some(rest) = inner.strip_prefix('第') {
-        if let Some((n, tail)) = rest.split_once('页') {
-            let tail_ok = tail.is_empty()
-                || tail
-                    .strip_prefix('共')
-                    .and_then(|x| x.strip_suffix('页'))
-                    .is_some_and(digits);
-            return digits(n) && tail_ok;
-        }
-    }
-    false
+    is_page_of(inner)
+}
+
+/// "第3页", "第3页共10页" (white space already removed): a page line in any reader's text.
+pub(crate) fn is_page_of(inner: &str) -> bool {
+    let digits =
+        |x: &str| !x.is_empty() && x.chars().all(|c| super::norm::ascii_digit(c).is_some());
+    let Some(rest) = inner.strip_prefix('第') else {
+        return false;
+    };
+    let Some((n, tail)) = rest.split_once('页') else {
+        return false;
+    };
+    let tail_ok = tail.is_empty()
+        || tail
+            .strip_prefix('共')
+            .and_then(|x| x.strip_suffix('页'))
+            .is_some_and(digits);
+    digits(n) && tail_ok
 }
 
 /// Split one line into cells, as byte ranges into the line.

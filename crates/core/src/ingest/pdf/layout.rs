@@ -190,17 +190,7 @@ fn is_page_number(s: &str) -> bool {
     {
         return digits(rest);
     }
-    if let Some(rest) = inner.strip_prefix('第') {
-        if let Some((n, tail)) = rest.split_once('页') {
-            let tail_ok = tail.is_empty()
-                || tail
-                    .strip_prefix('共')
-                    .and_then(|x| x.strip_suffix('页'))
-                    .is_some_and(digits);
-            return digits(n) && tail_ok;
-        }
-    }
-    false
+    crate::ingest::text::is_page_of(inner)
 }
 
 #[cfg(test)]
