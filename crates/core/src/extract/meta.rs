@@ -272,8 +272,7 @@ fn read_period(text: &str) -> Option<Period> {
     // goes on with the date (PDF text wraps inside sentences).
     let mut stmt = String::new();
     let mut end_c = after;
-    let mut it = compact[after..].char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    for (i, c) in compact[after..].char_indices() {
         if matches!(c, '。' | '，' | ',' | ';' | '；' | '）' | ')') || stmt.chars().count() >= 40
         {
             end_c = after + i;
@@ -319,7 +318,10 @@ fn read_period(text: &str) -> Option<Period> {
 
 /// "自2020年1月1日起至2020年12月31日止", "为2013年1月1日至2013年12月31日",
 /// "自2020年1月1日至12月31日".
-fn parse_range(s: &str) -> Option<((i32, u32, u32), (i32, u32, u32))> {
+/// A date as (year, month, day).
+type Date = (i32, u32, u32);
+
+fn parse_range(s: &str) -> Option<(Date, Date)> {
     let s = s.trim_start_matches(['自', '为', '是', ':', '：', '从']);
     let (a, b) = s.split_once('至').or_else(|| s.split_once('到'))?;
     let a = a.trim_end_matches('起');

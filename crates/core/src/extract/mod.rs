@@ -238,11 +238,8 @@ fn markers(doc: &Document, region: Option<Region>, labels: &[&str]) -> Vec<Marke
 fn decide_template(f: &Facts, have_tables: bool, year: Option<i32>) -> Template {
     if have_tables {
         let (a, b) = (f.gb2021_markers.len(), f.gb2019_markers.len());
-        if a > b {
-            Template::Gb2021
-        } else if b > a {
-            Template::Gb2019
-        } else if year.is_some_and(|y| y <= 2020) {
+        let tie_goes_2019 = a == b && year.is_some_and(|y| y <= 2020);
+        if b > a || tie_goes_2019 {
             Template::Gb2019
         } else {
             Template::Gb2021
