@@ -35,15 +35,35 @@ pub struct Checked {
     pub report: Report,
 }
 
+/// A report's input read as text, before extraction: the text every span will point into,
+/// and what the input was. Reading (decoding, rendering HTML, extracting a PDF's or a Word
+/// file's text) is the costly, dependency-heavy half of checking bytes; a `Read` can be made
+/// in one place (the web app's reader worker, built with the readers) and checked in another
+/// (the page, built without them) by [`check_read`]. Serialisable both ways for that.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Read {
+    pub text: String,
+    pub input: extract::InputFacts,
+}
+
 /// Check a report given as text.
 pub fn check(text: &str) -> Report {
     let input = extract::InputFacts {
         bytes: text.len(),
-        encoding: "UTF-8",
+        encoding: "UTF-8".to_string(),
         text_bytes: text.len(),
         ..Default::default()
     };
     check_with(text, input)
+}
+
+/// Check what was read ([`read_bytes_as`], [`read_html_str`], or the same run elsewhere).
+pub fn check_read(read: Read) -> Checked {
+    let report = check_with(&read.text, read.input);
+    Checked {
+        text: read.text,
+        report,
+    }
 }
 
 /// Check a report given as the bytes of a file, of any kind the core reads, told apart by
@@ -67,23 +87,33 @@ pub fn check_html(bytes: &[u8]) -> Checked {
 /// Check HTML that is already text, such as the clipboard's `text/html`: no decoding, and
 /// any charset the markup declares is ignored.
 pub fn check_html_str(html: &str) -> Checked {
-    let d = ingest::Decoded {
-        text: html.to_string(),
-        encoding: "UTF-8",
-        ..Default::default()
-    };
-    check_decoded(d, html.len(), InputKind::Html)
+    check_read(read_html_str(html))
 }
 
 /// Check bytes read as the given kind of input; [`InputKind::Auto`] decides from the
 /// content.
 pub fn check_bytes_as(bytes: &[u8], kind: InputKind) -> Checked {
+    check_read(read_bytes_as(bytes, kind))
+}
+
+/// Read HTML that is already text (the clipboard's `text/html`) as [`check_html_str`] does.
+pub fn read_html_str(html: &str) -> Read {
+    let d = ingest::Decoded {
+        text: html.to_string(),
+        encoding: "UTF-8",
+        ..Default::default()
+    };
+    read_decoded(d, html.len(), InputKind::Html)
+}
+
+/// Read bytes as [`check_bytes_as`] does, without checking them.
+pub fn read_bytes_as(bytes: &[u8], kind: InputKind) -> Read {
     // PDF and Word files are told by their bytes, whatever the caller guessed.
     if kind != InputKind::Html && ingest::sniff(bytes) != ingest::Format::Text {
         let f = ingest::file::read(bytes);
         let input = extract::InputFacts {
             bytes: bytes.len(),
-            encoding: f.encoding,
+            encoding: f.encoding.to_string(),
             replaced: f.replaced,
             binary: f.binary,
             format: f.format,
@@ -91,10 +121,9 @@ pub fn check_bytes_as(bytes: &[u8], kind: InputKind) -> Checked {
             text_bytes: f.text.len(),
             ..Default::default()
         };
-        let report = check_with(&f.text, input);
-        return Checked {
+        return Read {
             text: f.text,
-            report,
+            input,
         };
     }
     let kind = match kind {
@@ -118,20 +147,17 @@ pub fn check_bytes_as(bytes: &[u8], kind: InputKind) -> Checked {
         InputKind::Html => ingest::decode_html(bytes),
         _ => ingest::decode(bytes),
     };
-    check_decoded(d, bytes.len(), kind)
+    read_decoded(d, bytes.len(), kind)
 }
 
-fn check_decoded(d: ingest::Decoded, bytes: usize, kind: InputKind) -> Checked {
+fn read_decoded(d: ingest::Decoded, bytes: usize, kind: InputKind) -> Read {
     let mut input = extract::InputFacts {
         bytes,
-        encoding: d.encoding,
+        encoding: d.encoding.to_string(),
         replaced: d.replaced,
         binary: d.binary,
         kind,
-        declared: d.declared,
-        text_bytes: 0,
-        truncated: false,
-        too_deep: false,
+        declared: d.declared.map(str::to_string),
         ..Default::default()
     };
     // Binary bytes are not parsed as a page: there is no page in them to render.
@@ -144,8 +170,7 @@ fn check_decoded(d: ingest::Decoded, bytes: usize, kind: InputKind) -> Checked {
         d.text
     };
     input.text_bytes = text.len();
-    let report = check_with(&text, input);
-    Checked { text, report }
+    Read { text, input }
 }
 
 /// Whether this build reads PDF files (cargo feature `pdf`). Without it a PDF gets an S101

@@ -135,7 +135,7 @@ fn official_template_page_in_utf8() {
     let r = &c.report;
     assert_eq!(r.facts.input.kind, InputKind::Html);
     assert_eq!(r.facts.input.encoding, "UTF-8");
-    assert_eq!(r.facts.input.declared, Some("UTF-8"));
+    assert_eq!(r.facts.input.declared.as_deref(), Some("UTF-8"));
     assert_eq!((r.template, r.year), (Template::Gb2021, Some(2022)));
     assert_eq!(r.agency.as_deref(), Some("示范区人民政府"));
     assert_eq!(numbers(r), numbers(&check(&base("gb2021-pipe.txt"))));
@@ -171,7 +171,7 @@ fn gbk_page_declared_in_http_equiv() {
     let r = &c.report;
     assert_eq!(r.facts.input.kind, InputKind::Html);
     assert_eq!(r.facts.input.encoding, "GBK");
-    assert_eq!(r.facts.input.declared, Some("GBK"));
+    assert_eq!(r.facts.input.declared.as_deref(), Some("GBK"));
     assert_eq!(r.facts.input.replaced, 0);
     let text = check(&base("gb2021-pipe.txt"));
     assert_eq!(cells(r), cells(&text));
@@ -191,7 +191,7 @@ fn gbk_page_without_declaration() {
     let r = &c.report;
     assert_eq!(r.facts.input.kind, InputKind::Html);
     assert_eq!(r.facts.input.encoding, "GB18030");
-    assert_eq!(r.facts.input.declared, None);
+    assert_eq!(r.facts.input.declared.as_deref(), None);
     let text = check(&base("gb2021-pipe.txt"));
     assert_eq!(cells(r), cells(&text));
     assert_eq!(findings(r), findings(&text));
@@ -204,7 +204,7 @@ fn big5_mirror_in_traditional_characters() {
     let c = check_bytes(&bytes);
     let r = &c.report;
     assert_eq!(r.facts.input.encoding, "Big5");
-    assert_eq!(r.facts.input.declared, Some("Big5"));
+    assert_eq!(r.facts.input.declared.as_deref(), Some("Big5"));
     assert_eq!(r.facts.input.replaced, 0);
     assert!(c.text.contains("（七）總計\t20"));
     let text = check(&base("gb2021-pipe.txt"));
@@ -429,7 +429,7 @@ fn utf8_bytes_win_over_a_stale_declaration() {
     let page = "<html><head><meta charset=\"gb2312\"></head><body><p>（七）总计</p></body></html>";
     let c = check_bytes(page.as_bytes());
     assert_eq!(c.report.facts.input.encoding, "UTF-8");
-    assert_eq!(c.report.facts.input.declared, Some("GBK"));
+    assert_eq!(c.report.facts.input.declared.as_deref(), Some("GBK"));
     assert_eq!(c.text, "（七）总计");
 }
 
@@ -440,7 +440,10 @@ fn a_western_declaration_does_not_make_gbk_mojibake() {
     let (bytes, _, _) = encoding_rs::GBK.encode(page);
     let c = check_bytes(&bytes);
     assert_eq!(c.report.facts.input.encoding, "GB18030");
-    assert_eq!(c.report.facts.input.declared, Some("windows-1252"));
+    assert_eq!(
+        c.report.facts.input.declared.as_deref(),
+        Some("windows-1252")
+    );
     assert_eq!(c.text, "（七）总计");
 }
 

@@ -20,11 +20,15 @@ use crate::Span;
 pub use meta::{Meta, Period, YearAt};
 pub use sections::SectionHit;
 
-/// What the input was, before it was text.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// What the input was, before it was text. Serialisable both ways, so that a reader running
+/// elsewhere (the web app's reader worker) can hand it over with the text (see
+/// [`crate::Read`]).
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct InputFacts {
     pub bytes: usize,
-    pub encoding: &'static str,
+    /// The text's encoding ("UTF-8", "GB18030" …), or the file format's name ("PDF", "DOCX").
+    pub encoding: String,
     /// Characters lost on the way to text (each a U+FFFD): bytes that fit no encoding, or
     /// PDF glyphs whose font gives no Unicode text.
     pub replaced: usize,
@@ -36,7 +40,7 @@ pub struct InputFacts {
     /// How the input was read: [`InputKind::Text`] or [`InputKind::Html`].
     pub kind: InputKind,
     /// The encoding an HTML page declares, if any (whether or not it was followed).
-    pub declared: Option<&'static str>,
+    pub declared: Option<String>,
     /// Length of the text extraction read (for HTML, the text rendered from the page).
     pub text_bytes: usize,
     /// An HTML page too large to read whole was read up to a limit.

@@ -12,7 +12,7 @@
 use encoding_rs::{Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE};
 
 /// What the input is: plain text, or an HTML page or fragment.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum InputKind {
     /// Decide from the content ([`super::html::looks_like_html`]).
     Auto,

@@ -2,7 +2,7 @@
 //! bytes, never from a file name) and why one could not be read.
 
 /// The kind of file, as its bytes say.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Format {
     /// Text or HTML in any encoding the decoder knows (and anything unrecognised).
     #[default]
@@ -31,7 +31,7 @@ impl Format {
 }
 
 /// Why a file could not be read, or could be read only in part. S101 says it in Chinese.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FileProblem {
     /// This build carries no reader for the format (the cargo feature `pdf` or `docx` is off).
     NotInThisBuild,

@@ -57,7 +57,7 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
                 input.replaced
             ));
         } else {
-            let encodings = match input.declared {
+            let encodings = match input.declared.as_deref() {
                 Some(d) if html => format!("网页声明的 {d} 或 UTF-8、GBK"),
                 _ => "UTF-8 或 GBK".to_string(),
             };
