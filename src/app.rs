@@ -19,6 +19,7 @@ use crate::components::{
 };
 use crate::examples::{Example, EXAMPLES};
 use crate::labels;
+use crate::reading;
 use crate::state::{
     file_too_large, needs_debounce, Action, Notice, Origin, Selection, State, Tone, DEBOUNCE_MS,
 };
@@ -53,7 +54,7 @@ pub fn App() -> Html {
         })
     };
     let on_paste_html = use_callback(dispatch.clone(), |html: String, dispatch| {
-        dispatch.dispatch(Action::Html(html));
+        read_html(html, dispatch.clone());
     });
     let on_file = use_callback(dispatch.clone(), |file: web_sys::File, dispatch| {
         read_file(file, dispatch.clone());
@@ -326,10 +327,24 @@ fn read_file(file: web_sys::File, dispatch: Dispatch) {
     let blob = gloo_file::Blob::from(file);
     spawn_local(async move {
         match gloo_file::futures::read_as_bytes(&blob).await {
-            Ok(bytes) => dispatch.dispatch(Action::File { name, bytes }),
+            Ok(bytes) => dispatch.dispatch(Action::File(reading::read_file(name, bytes).await)),
             Err(_) => dispatch.dispatch(Action::Failed(Notice::new(
                 Tone::Error,
                 format!("文件“{name}”未能读取：浏览器无法读取它的内容（可能已被移动或删除）。"),
+            ))),
+        }
+    });
+}
+
+/// Reads the clipboard's HTML (in the reader worker) and puts its text in the box.
+fn read_html(html: String, dispatch: Dispatch) {
+    dispatch.dispatch(Action::Reading("剪贴板中的网页".to_string()));
+    spawn_local(async move {
+        match reading::read_html(html).await {
+            Ok(read) => dispatch.dispatch(Action::Html(read)),
+            Err(why) => dispatch.dispatch(Action::Failed(Notice::new(
+                Tone::Error,
+                format!("粘贴的网页未能读取：{why}。"),
             ))),
         }
     });

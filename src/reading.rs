@@ -4,6 +4,15 @@
 //!
 //! When the core learns to read a kind of document, add it to [`READ_BY_CORE`] (and, for
 //! HTML, set [`PASTE_HTML`]): nothing else in the app needs to change.
+//!
+//! Reading is done by the core's readers ([`gouji_core::read_bytes_as`]), which the page's own
+//! WebAssembly does not carry: [`read_file`] and [`read_html`] hand the bytes to the reader
+//! worker (crates/reader, started by `src/reader.js` the first time there is something to
+//! read) and get back a [`Read`], which the state checks with [`gouji_core::check_read`].
+//! Built with the cargo feature `inline-readers` (the one-file offline page, where a worker
+//! cannot be started from disk), the page reads in place instead.
+
+use gouji_core::{InputKind, Read};
 
 /// What a file is, judged from its content first and its name second.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,5 +136,113 @@ pub fn size_zh(bytes: usize) -> String {
         format!("{:.1} KB", bytes as f64 / 1024.0)
     } else {
         format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}
+
+/// A file, read: what the page knows of it and the text the readers made of it (or why
+/// they could not).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileRead {
+    pub name: String,
+    pub size: usize,
+    pub kind: FileKind,
+    pub read: Result<Read, String>,
+}
+
+/// How the readers are to read a file of this kind: a file named or looking like a web page
+/// as HTML whatever its content (a fragment may not start with markup), anything else as its
+/// bytes say.
+pub fn input_kind(kind: FileKind) -> InputKind {
+    match kind {
+        FileKind::Html => InputKind::Html,
+        _ => InputKind::Auto,
+    }
+}
+
+/// Reads a file here and now, with the readers linked into this build (native tests, and the
+/// one-file page).
+pub fn read_now(name: impl Into<String>, bytes: &[u8]) -> FileRead {
+    let name = name.into();
+    let kind = FileKind::sniff(&name, bytes);
+    FileRead {
+        read: Ok(gouji_core::read_bytes_as(bytes, input_kind(kind))),
+        size: bytes.len(),
+        kind,
+        name,
+    }
+}
+
+/// Reads a file: in the reader worker (loaded the first time), or in place with the feature
+/// `inline-readers`. A worker that cannot be started or fails gives `Err` with why.
+pub async fn read_file(name: String, bytes: Vec<u8>) -> FileRead {
+    #[cfg(all(target_arch = "wasm32", not(feature = "inline-readers")))]
+    {
+        let kind = FileKind::sniff(&name, &bytes);
+        let kind_name = match input_kind(kind) {
+            InputKind::Html => "html",
+            _ => "auto",
+        };
+        let size = bytes.len();
+        let array = js_sys::Uint8Array::from(bytes.as_slice());
+        drop(bytes);
+        let read = worker::answer(worker::read_bytes(array, kind_name)).await;
+        FileRead {
+            name,
+            size,
+            kind,
+            read,
+        }
+    }
+    #[cfg(not(all(target_arch = "wasm32", not(feature = "inline-readers"))))]
+    {
+        read_now(name, &bytes)
+    }
+}
+
+/// Reads the clipboard's `text/html` as a page (see [`PASTE_HTML`]).
+pub async fn read_html(html: String) -> Result<Read, String> {
+    #[cfg(all(target_arch = "wasm32", not(feature = "inline-readers")))]
+    {
+        worker::answer(worker::read_html(&html)).await
+    }
+    #[cfg(not(all(target_arch = "wasm32", not(feature = "inline-readers"))))]
+    {
+        Ok(gouji_core::read_html_str(&html))
+    }
+}
+
+/// The page's side of the reader worker: `src/reader.js` starts it, numbers the requests and
+/// hands back each answer as the JSON of a [`Read`].
+#[cfg(all(target_arch = "wasm32", not(feature = "inline-readers")))]
+mod worker {
+    use gouji_core::Read;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    #[wasm_bindgen(module = "/src/reader.js")]
+    extern "C" {
+        #[wasm_bindgen(js_name = readBytes)]
+        pub fn read_bytes(bytes: js_sys::Uint8Array, kind: &str) -> js_sys::Promise;
+        #[wasm_bindgen(js_name = readHtml)]
+        pub fn read_html(html: &str) -> js_sys::Promise;
+    }
+
+    /// The worker's answer, or why there is none, in Chinese.
+    pub async fn answer(promise: js_sys::Promise) -> Result<Read, String> {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(json) => {
+                let json = json.as_string().unwrap_or_default();
+                serde_json::from_str(&json)
+                    .map_err(|_| "读取器返回的结果无法识别，请刷新页面后重试".to_string())
+            }
+            Err(error) => {
+                let why = error
+                    .dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+                    .or_else(|| error.as_string())
+                    .unwrap_or_default();
+                Err(format!("读取器出错（{why}），请刷新页面后重试"))
+            }
+        }
     }
 }

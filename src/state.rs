@@ -8,10 +8,10 @@
 
 use std::rc::Rc;
 
-use gouji_core::Report;
+use gouji_core::{Read, Report};
 use yew::prelude::*;
 
-use crate::reading::{self, FileKind};
+use crate::reading::{self, FileKind, FileRead};
 
 /// Inputs up to this many bytes are checked on every keystroke; longer ones
 /// [`DEBOUNCE_MS`] after the last one, so typing never waits for the checker.
@@ -138,11 +138,12 @@ pub enum Action {
     Load { text: String, origin: Origin },
     /// A file is being read.
     Reading(String),
-    /// A file was read: its bytes go through [`gouji_core::check_bytes`] when the core can
-    /// make sense of them (see [`crate::reading`]).
-    File { name: String, bytes: Vec<u8> },
-    /// A paste of the clipboard's HTML (see [`crate::reading::PASTE_HTML`]) replaced the box.
-    Html(String),
+    /// A file was read by the readers ([`crate::reading::read_file`]); its text is checked
+    /// here.
+    File(FileRead),
+    /// A paste of the clipboard's HTML (see [`crate::reading::PASTE_HTML`]) replaced the box;
+    /// this is what the readers made of it.
+    Html(Read),
     /// Something could not be done (a file unreadable, an example not loaded).
     Failed(Notice),
     /// Empty the input box (and the stored copy: see [`crate::app`]).
@@ -202,9 +203,9 @@ impl State {
                 reading: Some(name.into()),
                 ..self.clone()
             },
-            Action::File { name, bytes } => self.file(name, bytes),
-            Action::Html(html) => {
-                let checked = gouji_core::check_html_str(&html);
+            Action::File(file) => self.file(file),
+            Action::Html(read) => {
+                let checked = gouji_core::check_read(read);
                 let input = AttrValue::from(checked.text);
                 let report = (!input.trim().is_empty()).then(|| Rc::new(checked.report));
                 State {
@@ -212,6 +213,7 @@ impl State {
                     revision: self.revision.wrapping_add(1),
                     origin: Origin::Typed,
                     notice: None,
+                    reading: None,
                     ..self.clone()
                 }
                 .with_report(input, report)
@@ -271,9 +273,13 @@ impl State {
         }
     }
 
-    fn file(&self, name: String, bytes: Vec<u8>) -> State {
-        let kind = FileKind::sniff(&name, &bytes);
-        let size = bytes.len();
+    fn file(&self, file: FileRead) -> State {
+        let FileRead {
+            name,
+            size,
+            kind,
+            read,
+        } = file;
         let label = format!("“{name}”（{}）", reading::size_zh(size));
         if !kind.worth_checking() {
             let text = reading::note(kind).unwrap_or("这个文件目前无法读取。");
@@ -286,12 +292,15 @@ impl State {
                 ..self.clone()
             };
         }
-        // A file named or looking like a web page is read as HTML whatever its content
-        // (a fragment may not start with markup); anything else is told by its bytes.
-        let checked = if kind == FileKind::Html {
-            gouji_core::check_html(&bytes)
-        } else {
-            gouji_core::check_bytes(&bytes)
+        let checked = match read {
+            Ok(read) => gouji_core::check_read(read),
+            Err(why) => {
+                return State {
+                    notice: Some(Notice::new(Tone::Error, format!("未读取 {label}：{why}。"))),
+                    reading: None,
+                    ..self.clone()
+                }
+            }
         };
         let input = AttrValue::from(checked.text);
         let blank = input.trim().is_empty();

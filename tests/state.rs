@@ -199,10 +199,7 @@ fn a_file_goes_through_check_bytes_and_its_text_fills_the_box() {
     let text = seed(S001);
     let mut bytes = vec![0xFF, 0xFE];
     bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
-    let state = State::default().apply(Action::File {
-        name: "报告.txt".into(),
-        bytes: bytes.clone(),
-    });
+    let state = State::default().apply(Action::File(reading::read_now("报告.txt", &bytes)));
     assert_eq!(state.input.as_str(), text);
     assert_eq!(state.text.as_str(), text);
     assert_eq!(state.revision, 1);
@@ -234,10 +231,7 @@ fn a_file_the_core_cannot_read_keeps_the_box_and_the_page_says_why() {
             b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00".to_vec(),
         ),
     ] {
-        let state = before.apply(Action::File {
-            name: name.into(),
-            bytes,
-        });
+        let state = before.apply(Action::File(reading::read_now(name, &bytes)));
         assert_eq!(state.input, before.input, "{name}: the box keeps its text");
         assert_eq!(state.report, before.report, "{name}: the report stays");
         let notice = state.notice.as_ref().expect("a notice");
@@ -254,10 +248,7 @@ fn a_published_pdf_is_read_and_the_box_shows_its_text() {
         "/tests/fixtures/reports/hongze-2023-qzf.pdf"
     ))
     .expect("the PDF fixture");
-    let state = State::default().apply(Action::File {
-        name: "洪泽区.pdf".into(),
-        bytes: bytes.clone(),
-    });
+    let state = State::default().apply(Action::File(reading::read_now("洪泽区.pdf", &bytes)));
     let checked = gouji_core::check_bytes(&bytes);
     assert!(!checked.text.trim().is_empty());
     assert_eq!(
@@ -284,10 +275,7 @@ fn html_fixture(name: &str) -> Vec<u8> {
 fn an_html_file_is_read_as_html_and_the_box_shows_the_rendered_page() {
     let bytes = html_fixture("gb2021-gbk-declared.html");
     let checked = gouji_core::check_html(&bytes);
-    let state = State::default().apply(Action::File {
-        name: "report.html".into(),
-        bytes,
-    });
+    let state = State::default().apply(Action::File(reading::read_now("report.html", &bytes)));
     assert_eq!(
         state.input.as_str(),
         checked.text,
@@ -308,10 +296,8 @@ fn an_html_file_is_read_as_html_and_the_box_shows_the_rendered_page() {
 fn a_fragment_in_an_htm_file_is_read_as_html_by_its_name() {
     let html = format!("总体情况<pre>{}</pre>", seed(S004));
     let checked = gouji_core::check_html(html.as_bytes());
-    let state = State::default().apply(Action::File {
-        name: "报告.HTM".into(),
-        bytes: html.into_bytes(),
-    });
+    let state =
+        State::default().apply(Action::File(reading::read_now("报告.HTM", html.as_bytes())));
     assert_eq!(state.input.as_str(), checked.text);
     assert!(!state.input.contains("<pre>"));
     assert!(state.report.is_some());
@@ -323,7 +309,7 @@ fn a_pasted_html_replaces_the_box_with_its_rendered_text() {
     let checked = gouji_core::check_html_str(&html);
     let state = State::default()
         .apply(Action::Edit("旧的文字".into()))
-        .apply(Action::Html(html));
+        .apply(Action::Html(gouji_core::read_html_str(&html)));
     assert_eq!(state.input.as_str(), checked.text);
     assert_eq!(state.text.as_str(), checked.text);
     assert_eq!(state.revision, 1, "the box is rewritten");
@@ -333,10 +319,7 @@ fn a_pasted_html_replaces_the_box_with_its_rendered_text() {
 
 #[test]
 fn an_empty_file_says_it_is_empty() {
-    let state = State::default().apply(Action::File {
-        name: "空.txt".into(),
-        bytes: Vec::new(),
-    });
+    let state = State::default().apply(Action::File(reading::read_now("空.txt", &[])));
     assert!(state.report.is_none());
     assert!(state
         .notice
@@ -470,4 +453,25 @@ fn cells_are_named_as_the_report_names_them() {
     assert!(labels::cell_name(report, "requests/new/no_such_col").is_none());
     assert_eq!(labels::line_of("a\nb\nc", 4), 3);
     assert_eq!(labels::line_of("总计", 1), 0, "not a char boundary");
+}
+
+#[test]
+fn a_file_the_reader_could_not_read_keeps_the_box_and_says_why() {
+    let before = State::default().apply(Action::Edit(seed(S004)));
+    let state = before.apply(Action::File(reading::FileRead {
+        name: "年报.pdf".into(),
+        size: 1200,
+        kind: FileKind::Pdf,
+        read: Err("读取器未能加载".into()),
+    }));
+    assert_eq!(state.input, before.input, "the box keeps its text");
+    assert_eq!(state.report, before.report, "the report stays");
+    assert!(state.reading.is_none(), "no longer reading");
+    let notice = state.notice.as_ref().expect("a notice");
+    assert_eq!(notice.tone, Tone::Error);
+    assert!(
+        notice.text.contains("年报.pdf") && notice.text.contains("读取器未能加载"),
+        "{}",
+        notice.text
+    );
 }

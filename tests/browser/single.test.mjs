@@ -108,4 +108,29 @@ export const tests = [
       equal(JSON.stringify([...new Set(requests)]), JSON.stringify([file]), "requests");
     },
   },
+  {
+    name: "gouji.html from disk: a published PDF and a saved GBK page picked as files are read in the page itself",
+    allow: [file],
+    async run({ page, repo }) {
+      const requests = await open(page);
+      const pdf = "tests/fixtures/reports/hongze-2023-qzf.pdf";
+      const [cli] = (await gouji(repo, [pdf])).reports;
+      await page.locator("#file-input").setInputFiles(join(repo, pdf));
+      await page.locator("#summary").waitFor({ timeout: 20000 });
+      await page.waitForFunction(() => !document.querySelector(".input__busy"), null, { timeout: 20000 });
+      const s = await page.locator("#summary").evaluate((el) => ({ ...el.dataset }));
+      const errors = String(cli.findings.filter((f) => f.severity === "error").length);
+      equal(`${s.template} ${s.year} ${s.errors}`, `${cli.template} ${cli.year} ${errors}`, "the PDF as the CLI reads it");
+      equal(s.errors, "2", "洪泽区 2023: the two R401 errors");
+      await page.locator("#file-input").setInputFiles(join(repo, "crates/core/tests/fixtures/html/gb2021-gbk-declared.html"));
+      await page.waitForFunction(
+        () => document.getElementById("report-input").value.includes("\t"),
+        null,
+        { timeout: 20000 },
+      );
+      const box = await page.locator("#report-input").inputValue();
+      assert(!box.includes("<td") && box.includes("政府信息公开"), `the page's text: ${box.slice(0, 80)}`);
+      equal(JSON.stringify([...new Set(requests)]), JSON.stringify([file]), "requests");
+    },
+  },
 ];

@@ -1,7 +1,9 @@
 //! One file for offline use: dist/gouji.html, the web app with its WebAssembly, JavaScript and
 //! CSS inside, so that it works opened from disk (`file://`) with no network.
 //!
-//! Made from Trunk's dist/index.html after `trunk build --release`:
+//! Made from a second release build of the app with the cargo feature `inline-readers` (a page
+//! opened from disk cannot start the reader worker, so this one reads files in place), into
+//! target/single-dist/; from its index.html:
 //! - the stylesheet `<link>` becomes a `<style>` holding the CSS;
 //! - the `<script src="boot.js" data-js data-wasm>` that starts the app becomes one inline
 //!   module script: wasm-bindgen's glue, then a few lines that decode the WebAssembly (inlined
@@ -18,11 +20,27 @@
 
 use std::path::Path;
 
-use crate::run::{gzip_size, kib, say, step, Failure};
+use crate::run::{gzip_size, kib, say, step, Cmd, Failure};
+
+/// Where the build with the readers inside goes before it is inlined.
+const SINGLE_DIST: &str = "target/single-dist";
 
 pub fn build(root: &Path) -> Result<(), Failure> {
-    step("one file for offline use: dist/gouji.html (WebAssembly, JavaScript and CSS inlined)");
-    let dist = root.join("dist");
+    step(
+        "one file for offline use: the app with its readers inside \
+         (trunk build --release --features inline-readers), inlined into dist/gouji.html",
+    );
+    Cmd::new("trunk")
+        .args([
+            "build",
+            "--release",
+            "--features",
+            "inline-readers",
+            "--dist",
+            SINGLE_DIST,
+        ])
+        .run()?;
+    let dist = root.join(SINGLE_DIST);
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index)
         .map_err(|e| Failure(format!("cannot read {}: {e}", index.display())))?;
@@ -30,7 +48,7 @@ pub fn build(root: &Path) -> Result<(), Failure> {
         let path = dist.join(local_name(name)?);
         std::fs::read(&path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))
     })?;
-    let out = dist.join("gouji.html");
+    let out = root.join("dist/gouji.html");
     std::fs::write(&out, &page)
         .map_err(|e| Failure(format!("cannot write {}: {e}", out.display())))?;
     let zipped = gzip_size(&out)
