@@ -80,7 +80,7 @@ mod tests {
     fn streaming_gives_the_document() {
         let a = gouji_core::check("一、总体情况\n本机关2023年……");
         let b = gouji_core::check("二、主动公开政府信息情况");
-        let across = vec![(
+        let across = [(
             1,
             gouji_core::Finding::new("Y801", gouji_core::Severity::Error, "requests", "x"),
         )];
