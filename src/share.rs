@@ -6,6 +6,9 @@
 //! in their own browser, exactly as the sender did. `v1` is the version of this format; a
 //! later one can change the encoding and still say what an older page cannot read.
 //!
+//! The link carries the text the page checked (for a PDF, Word file or web page, the text read
+//! from it, as the input box shows it), and the page that opens it checks that text.
+//!
 //! The zlib checksum (Adler-32) and the end of the deflate stream let a link that was cut
 //! short or altered on its way be told from a good one: it is refused with a message, never
 //! shown as half a report.

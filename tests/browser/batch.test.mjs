@@ -250,6 +250,30 @@ export const tests = [
     },
   },
   {
+    name: "batch: several files dropped on the page at once make a batch too",
+    async run({ page, url, repo }) {
+      const cli = counts(JSON.parse(await goujiText(repo, NAMES.slice(0, 3), join(repo, SEEDS))));
+      await open(page, url);
+      const files = await Promise.all(NAMES.slice(0, 3).map(async (name) => ({ name, data: [...(await readFile(join(repo, SEEDS, name)))] })));
+      const handle = await page.evaluateHandle((files) => {
+        const dt = new DataTransfer();
+        for (const { name, data } of files) dt.items.add(new File([new Uint8Array(data)], name, { type: "text/plain" }));
+        return dt;
+      }, files);
+      const target = page.locator("header.masthead");
+      await target.dispatchEvent("dragenter", { dataTransfer: handle });
+      await target.dispatchEvent("dragover", { dataTransfer: handle });
+      await target.dispatchEvent("drop", { dataTransfer: handle });
+      await handle.dispose();
+      await page.locator("#batch-table").waitFor({ timeout: 15000 });
+      await page.waitForFunction(() => !document.querySelector("#batch-progress"), null, { timeout: 30000 });
+      await settle(page);
+      const shown = await rows(page);
+      equal(shown.map((r) => r.name), NAMES.slice(0, 3), "one row per dropped file");
+      for (const row of shown) equal([row.errors, row.warnings], [cli[row.name].errors, cli[row.name].warnings], `${row.name}: counts`);
+    },
+  },
+  {
     name: "batch: a file that cannot be read gets a row saying why, and one file alone keeps the single view",
     async run({ page, url, repo }) {
       const doc = Buffer.alloc(4096);
