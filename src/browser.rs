@@ -1,8 +1,10 @@
 //! The few things the app asks of the browser directly: keeping the input for the next visit,
-//! fetching a sample report from the page's own folder, and scrolling. Every call that can
-//! fail returns what went wrong instead of stopping the page.
+//! fetching a sample report from the page's own folder, scrolling, the address's fragment
+//! (share links), the clipboard, downloads, printing, and letting the browser draw between two
+//! files of a batch. Every call that can fail returns what went wrong instead of stopping the
+//! page.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::state::{fits_storage, Notice, Tone, STORE_LIMIT_BYTES};
@@ -161,6 +163,13 @@ pub fn scroll_source_to_mark() {
     }
 }
 
+/// Scrolls the page back to its top.
+pub fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
 /// Moves the keyboard focus to the element with this id, if it exists.
 pub fn focus(id: &str) {
     if let Some(el) = document()
@@ -168,5 +177,109 @@ pub fn focus(id: &str) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
+    }
+}
+
+/// The fragment of the page's address (with its `#`), if it has one.
+pub fn fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    (!hash.is_empty()).then_some(hash)
+}
+
+/// Removes the fragment from the address without reloading or adding to the history: once the
+/// text of a share link is edited or replaced, reloading must not bring the link's text back.
+pub fn clear_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let _ =
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+    }
+}
+
+/// The page's address with this fragment (without `#`) in place of its own.
+pub fn address_with(fragment: &str) -> Option<String> {
+    let href = web_sys::window()?.location().href().ok()?;
+    let base = href.split_once('#').map_or(href.as_str(), |(b, _)| b);
+    Some(format!("{base}#{fragment}"))
+}
+
+/// Puts `text` on the clipboard; `false` when the browser does not allow it (no clipboard
+/// API outside secure pages, permission refused).
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator = window.navigator();
+    // Undefined on pages not served over HTTPS (or from localhost).
+    let has = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if !has {
+        return false;
+    }
+    JsFuture::from(navigator.clipboard().write_text(text))
+        .await
+        .is_ok()
+}
+
+/// Saves `content` as a file named `name` (a download of a Blob, made here: nothing leaves
+/// the machine); why not, when the browser refuses.
+pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
+    let fail = |_| "浏览器未能生成下载文件".to_string();
+    let window = web_sys::window().ok_or("没有浏览器窗口")?;
+    let document = window.document().ok_or("没有页面")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "浏览器未能生成下载链接".to_string())?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_hidden(true);
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&a);
+        a.click();
+        let _ = body.remove_child(&a);
+    } else {
+        a.click();
+    }
+    // The download reads the Blob after this returns; the URL is let go a while later.
+    gloo_timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+/// Lets the browser draw and handle input before the page goes on (a task boundary: the
+/// rendering steps run between tasks when a frame is due, and a timer also fires in a
+/// background tab, unlike an animation frame).
+pub async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let resolved = web_sys::window().is_some_and(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .is_ok()
+        });
+        if !resolved {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
     }
 }

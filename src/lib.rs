@@ -5,6 +5,9 @@
 //! rule lives here.
 //!
 //! - [`state`]: the UI state and its one reducer (text or bytes in, report out, selection).
+//! - [`batch`]: many files at once: the summary table's reducer, the findings across years.
+//! - [`share`]: share links (the text, compressed, in the address's fragment).
+//! - [`export`]: CSV and JSON of a report or a batch, and their file names.
 //! - [`app`]: the page, wiring the state to the components and the browser (timers, storage,
 //!   drag and drop, scrolling).
 //! - [`components`]: the input, the summary, the tables, the findings, the cell detail, the
@@ -15,11 +18,14 @@
 //! - [`browser`]: storage, fetch and scrolling, failing softly.
 
 pub mod app;
+pub mod batch;
 pub mod browser;
 pub mod components;
 pub mod examples;
+pub mod export;
 pub mod labels;
 pub mod reading;
+pub mod share;
 pub mod state;
 
 pub use app::App;

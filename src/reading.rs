@@ -2,6 +2,9 @@
 //! [`gouji_core::check_bytes`] and what the page tells the user about the others, and what a
 //! paste does with the clipboard's `text/html`.
 //!
+//! Every file the page reads, one at a time or in a batch, becomes a report through
+//! [`read_file`] and nowhere else; the callers never look at how.
+//!
 //! When the core learns to read a kind of document, add it to [`READ_BY_CORE`] (and, for
 //! HTML, set [`PASTE_HTML`]): nothing else in the app needs to change.
 //!
@@ -13,6 +16,8 @@
 //! cannot be started from disk), the page reads in place instead.
 
 use gouji_core::{InputKind, Read};
+
+use gouji_core::{Checked, Report};
 
 /// What a file is, judged from its content first and its name second.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,6 +93,43 @@ impl FileKind {
     /// core reads or explains.
     pub fn worth_checking(self) -> bool {
         self.read_by_core() || matches!(self, FileKind::Text | FileKind::Html)
+    }
+}
+
+/// A file's bytes read and checked here and now, with the readers linked into this build
+/// (native tests): what [`read_file`] and [`gouji_core::check_read`] give together.
+pub fn check_now(name: &str, bytes: &[u8]) -> Checked {
+    gouji_core::check_bytes_as(bytes, input_kind(FileKind::sniff(name, bytes)))
+}
+
+/// Why the core could not read a file at all (an old .doc, an encrypted or scanned PDF, a
+/// damaged file), in its own words (S101); `None` when it read some text.
+pub fn why_unreadable(checked: &Checked) -> Option<&str> {
+    if !checked.text.trim().is_empty() || checked.report.facts.input.problem.is_none() {
+        return None;
+    }
+    Some(
+        checked
+            .report
+            .findings
+            .iter()
+            .find(|f| f.code == "S101")
+            .map_or("这个文件无法读取。", |f| f.message.as_str()),
+    )
+}
+
+impl FileKind {
+    /// What a file was, as the core read it.
+    pub fn of_report(report: &Report) -> FileKind {
+        use gouji_core::ingest::Format;
+        let input = &report.facts.input;
+        match input.format {
+            Format::Pdf => FileKind::Pdf,
+            Format::Docx | Format::Zip => FileKind::Docx,
+            Format::OldOffice => FileKind::Doc,
+            Format::Text if input.kind == gouji_core::InputKind::Html => FileKind::Html,
+            Format::Text => FileKind::Text,
+        }
     }
 }
 

@@ -12,6 +12,7 @@ use gouji_core::{Read, Report};
 use yew::prelude::*;
 
 use crate::reading::{self, FileKind, FileRead};
+use crate::share::{self, Fragment};
 
 /// Inputs up to this many bytes are checked on every keystroke; longer ones
 /// [`DEBOUNCE_MS`] after the last one, so typing never waits for the checker.
@@ -67,6 +68,8 @@ pub enum Origin {
     Example { label: AttrValue },
     /// Kept from the last visit.
     Restored,
+    /// Opened from a share link (see [`crate::share`]).
+    Shared,
 }
 
 /// What the user is looking at closely.
@@ -141,6 +144,15 @@ pub enum Action {
     /// A file was read by the readers ([`crate::reading::read_file`]); its text is checked
     /// here.
     File(FileRead),
+    /// A report already read (a file of a batch) becomes the one shown, as if its file had
+    /// been opened alone.
+    Open {
+        name: AttrValue,
+        size: usize,
+        kind: FileKind,
+        text: AttrValue,
+        report: Rc<Report>,
+    },
     /// A paste of the clipboard's HTML (see [`crate::reading::PASTE_HTML`]) replaced the box;
     /// this is what the readers made of it.
     Html(Read),
@@ -165,6 +177,22 @@ impl State {
                 origin: Origin::Restored,
             }),
             _ => State::default(),
+        }
+    }
+
+    /// The state at the start of a visit: the text of a share link in the page's address
+    /// (`fragment`, with or without `#`) wins over the stored input of the last visit; a share
+    /// link that cannot be read leaves the stored input and says why.
+    pub fn start(stored: Option<String>, fragment: Option<&str>) -> State {
+        match fragment.map(share::decode) {
+            Some(Fragment::Text(text)) => State::default().apply(Action::Load {
+                text,
+                origin: Origin::Shared,
+            }),
+            Some(Fragment::Bad(why)) => {
+                State::restored(stored).apply(Action::Failed(Notice::new(Tone::Error, why)))
+            }
+            Some(Fragment::None) | None => State::restored(stored),
         }
     }
 
@@ -204,6 +232,25 @@ impl State {
                 ..self.clone()
             },
             Action::File(file) => self.file(file),
+            Action::Open {
+                name,
+                size,
+                kind,
+                text,
+                report,
+            } => {
+                let report = (!text.trim().is_empty()).then_some(report);
+                State {
+                    input: text.clone(),
+                    revision: self.revision.wrapping_add(1),
+                    origin: Origin::File { name, size, kind },
+                    notice: None,
+                    reading: None,
+                    selection: None,
+                    ..self.clone()
+                }
+                .with_report(text, report)
+            }
             Action::Html(read) => {
                 let checked = gouji_core::check_read(read);
                 let input = AttrValue::from(checked.text);
@@ -302,24 +349,18 @@ impl State {
                 }
             }
         };
-        let input = AttrValue::from(checked.text);
-        let blank = input.trim().is_empty();
         // A file the core could not read (an old .doc, an encrypted or scanned PDF, a damaged
         // file): the box and the report stay as they were, and the page says why, in the
         // core's own words (S101).
-        if blank && checked.report.facts.input.problem.is_some() {
-            let why = checked
-                .report
-                .findings
-                .iter()
-                .find(|f| f.code == "S101")
-                .map_or("这个文件无法读取。", |f| f.message.as_str());
+        if let Some(why) = reading::why_unreadable(&checked) {
             return State {
                 notice: Some(Notice::new(Tone::Warning, format!("未读取 {label}：{why}"))),
                 reading: None,
                 ..self.clone()
             };
         }
+        let input = AttrValue::from(checked.text);
+        let blank = input.trim().is_empty();
         let notice = if blank {
             Some(Notice::new(
                 Tone::Warning,

@@ -31,7 +31,8 @@ pub struct InputPanelProps {
     /// Called with the clipboard's HTML when a paste replaces the whole box and
     /// [`reading::PASTE_HTML`] is set.
     pub on_paste_html: Callback<String>,
-    pub on_file: Callback<web_sys::File>,
+    /// Files picked with 打开文件… (one: this page; several: a batch).
+    pub on_files: Callback<Vec<web_sys::File>>,
     pub on_example: Callback<Example>,
     pub on_clear: Callback<()>,
     pub on_dismiss: Callback<()>,
@@ -97,11 +98,12 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
     };
 
     let onchange = {
-        let on_file = props.on_file.clone();
+        let on_files = props.on_files.clone();
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                    on_file.emit(file);
+                let files = crate::components::files_of(&input);
+                if !files.is_empty() {
+                    on_files.emit(files);
                 }
                 // Picking the same file again must read it again.
                 input.set_value("");
@@ -126,6 +128,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             }
             Origin::Example { label } => format!("示例：{label}"),
             Origin::Restored => "上次打开时的内容".to_string(),
+            Origin::Shared => "来自分享链接".to_string(),
         };
         html! {
             <p class="input__status" aria-live="polite">
@@ -147,7 +150,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             <div class="input__bar">
                 <label class="input__label" for="report-input">{ "报告全文" }</label>
                 <div class="input__tools">
-                    <input id="file-input" class="file-input" type="file" {onchange} />
+                    <input id="file-input" class="file-input" type="file" multiple=true {onchange} />
                     <label for="file-input" class="button button--primary">{ "打开文件…" }</label>
                     <ExamplesMenu on_example={props.on_example.clone()} />
                     <button type="button" class="button" onclick={clear} disabled={empty}>{ "清空" }</button>
@@ -159,7 +162,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                 class="input__text"
                 {oninput}
                 {onpaste}
-                placeholder="把政府信息公开工作年度报告的全文（连同其中的统计表）复制后粘贴到这里；也可以把 PDF、Word（.docx）、网页（.html）或 .txt 文件拖到页面上的任何地方，或点“打开文件…”。检查在本机浏览器中进行，随输随查。"
+                placeholder="把政府信息公开工作年度报告的全文（连同其中的统计表）复制后粘贴到这里；也可以把 PDF、Word（.docx）、网页（.html）或 .txt 文件拖到页面上的任何地方，或点“打开文件…”；一次选择多个文件即可批量检查。检查在本机浏览器中进行，随输随查。"
                 spellcheck="false"
                 autocomplete="off"
             />
@@ -179,7 +182,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
     }
 }
 
-fn tone(tone: Tone) -> &'static str {
+pub(crate) fn tone(tone: Tone) -> &'static str {
     match tone {
         Tone::Info => "notice--info",
         Tone::Warning => "notice--warning",

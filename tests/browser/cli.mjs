@@ -2,16 +2,26 @@
 // (GOUJI_BIN, when set, names a built `gouji` to run instead). Not a test file itself.
 
 import { spawn } from "node:child_process";
+import { join, resolve } from "node:path";
 
 /** `gouji check --format json PATH...` run in `repo`: the parsed document. */
-export function gouji(repo, paths) {
+export async function gouji(repo, paths) {
+  return JSON.parse(await goujiText(repo, paths));
+}
+
+/**
+ * `gouji check --format json PATH...` run in `cwd` (default `repo`): the document exactly as
+ * printed.
+ */
+export function goujiText(repo, paths, cwd = repo) {
   const bin = process.env.GOUJI_BIN;
+  // A relative GOUJI_BIN is relative to the repository, wherever the command runs.
   const [program, args] = bin
-    ? [bin, []]
-    : [process.env.CARGO || "cargo", ["run", "--quiet", "-p", "gouji-cli", "--bin", "gouji", "--"]];
+    ? [bin.includes("/") ? resolve(repo, bin) : bin, []]
+    : [process.env.CARGO || "cargo", ["run", "--quiet", "--manifest-path", join(repo, "Cargo.toml"), "-p", "gouji-cli", "--bin", "gouji", "--"]];
   args.push("check", "--format", "json", ...paths);
   return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { cwd: repo, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(program, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
     const out = [];
     const err = [];
     child.stdout.on("data", (chunk) => out.push(chunk));
@@ -23,8 +33,10 @@ export function gouji(repo, paths) {
         reject(new Error(`${program} ${args.join(" ")} exited with ${status}:\n${Buffer.concat(err)}`));
         return;
       }
+      const text = Buffer.concat(out).toString("utf8");
       try {
-        resolve(JSON.parse(Buffer.concat(out).toString("utf8")));
+        JSON.parse(text);
+        resolve(text);
       } catch (error) {
         reject(new Error(`gouji printed no JSON document: ${error.message}\n${Buffer.concat(err)}`));
       }

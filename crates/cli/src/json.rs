@@ -1,30 +1,22 @@
-//! `--format json`: one document, `{"format": 1, "reports": [...]}`, pretty-printed.
+//! `--format json`: one document, `{"format": 1, "reports": [...], "across": [...]}`,
+//! pretty-printed, in the shape of [`gouji_core::json`].
 //!
 //! Each report is rendered on its own (so that reports can be printed as they are checked)
 //! and indented into the document; the result is byte for byte what serializing the whole
-//! document at once with `serde_json::to_string_pretty` gives, plus a final line break. JSON strings never hold a raw
-//! line break, so indenting line by line is safe.
+//! document at once ([`gouji_core::json::Document::to_pretty`]) gives. JSON strings never
+//! hold a raw line break, so indenting line by line is safe.
 
 use std::io::{self, Write};
 
+use gouji_core::json::{AcrossEntry, Entry, FORMAT};
 use gouji_core::Report;
-use serde::Serialize;
-
-/// The version of the JSON contract; raised only when a field is renamed or removed.
-pub const FORMAT: u32 = 1;
-
-/// One entry of `reports`: `source` first, then the report's own fields in their order
-/// (template, year, agency, tables, findings).
-#[derive(Serialize)]
-struct Entry<'a> {
-    source: &'a str,
-    #[serde(flatten)]
-    report: &'a Report,
-}
 
 /// One report as pretty JSON, not yet indented into the document.
 pub fn render(source: &str, report: &Report) -> serde_json::Result<String> {
-    serde_json::to_string_pretty(&Entry { source, report })
+    serde_json::to_string_pretty(&Entry {
+        source: Some(source),
+        report,
+    })
 }
 
 pub fn write_head(out: &mut impl Write) -> io::Result<()> {
@@ -50,14 +42,6 @@ pub fn write_reports_end(out: &mut impl Write, empty: bool) -> io::Result<()> {
     }
 }
 
-/// One cross-year finding and the report it belongs to (the later year's).
-#[derive(Serialize)]
-struct AcrossEntry<'a> {
-    source: &'a str,
-    #[serde(flatten)]
-    finding: &'a gouji_core::Finding,
-}
-
 /// `"across"`: the findings of the cross-year rules (Y801, Y802), each with the `source` of
 /// the report it belongs to; then close the document.
 pub fn write_across(
@@ -68,7 +52,8 @@ pub fn write_across(
     let entries: Vec<AcrossEntry> = across
         .iter()
         .map(|(i, f)| AcrossEntry {
-            source: views.get(*i).map_or("", |v| v.0.as_str()),
+            source: Some(views.get(*i).map_or("", |v| v.0.as_str())),
+            report: None,
             finding: f,
         })
         .collect();
@@ -81,4 +66,42 @@ pub fn write_across(
         out.write_all(line.as_bytes())?;
     }
     out.write_all(b"\n}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use gouji_core::json::Document;
+
+    /// The document written a report at a time is the core's document, byte for byte.
+    #[test]
+    fn streaming_gives_the_document() {
+        let a = gouji_core::check("一、总体情况\n本机关2023年……");
+        let b = gouji_core::check("二、主动公开政府信息情况");
+        let across = [(
+            1,
+            gouji_core::Finding::new("Y801", gouji_core::Severity::Error, "requests", "x"),
+        )];
+        let views = vec![("a.txt".to_string(), None), ("b.txt".to_string(), None)];
+        for reports in [
+            vec![],
+            vec![("a.txt", &a)],
+            vec![("a.txt", &a), ("b.txt", &b)],
+        ] {
+            let across = if reports.len() == 2 { &across[..] } else { &[] };
+            let mut out = Vec::new();
+            write_head(&mut out).unwrap();
+            for (n, (source, report)) in reports.iter().enumerate() {
+                write_entry(&mut out, &render(source, report).unwrap(), n == 0).unwrap();
+            }
+            write_reports_end(&mut out, reports.is_empty()).unwrap();
+            write_across(&mut out, across, &views).unwrap();
+            let named: Vec<(Option<&str>, &Report)> =
+                reports.iter().map(|(s, r)| (Some(*s), *r)).collect();
+            let whole = Document::new(&named, across, false).to_pretty();
+            assert_eq!(String::from_utf8(out).unwrap(), whole);
+        }
+    }
 }

@@ -69,6 +69,9 @@ pub struct Pair<'a> {
     pub cur: &'a Report,
     /// Set when the agency was matched on a guess: the reason.
     pub guess: Option<String>,
+    /// Where `prev` and `cur` stand in the reports given to [`pairs`].
+    pub prev_index: usize,
+    pub cur_index: usize,
 }
 
 impl Pair<'_> {
@@ -92,15 +95,15 @@ pub struct AcrossRule {
 /// Every cross-year rule.
 pub const ACROSS_RULES: &[AcrossRule] = &[crate::rules::y801::RULE, crate::rules::y802::RULE];
 
-/// Check reports against each other. Returns findings with the index (into `reports`) of the
-/// report each belongs to: the later year's.
-pub fn check_across(reports: &[&Report]) -> Vec<(usize, Finding)> {
+/// The pairs of reports that the cross-year rules compare: for each report with a year and
+/// an agency, the report of the same agency for the year before, if there is one (a sure match
+/// over a guess; the first one in input order). Indices into `reports`, earlier year first.
+pub fn pairs<'a>(reports: &[&'a Report]) -> Vec<Pair<'a>> {
     let mut out = Vec::new();
     for (j, cur) in reports.iter().enumerate() {
         let (Some(year), Some(agency)) = (cur.year, cur.agency.as_deref()) else {
             continue;
         };
-        // The best earlier report: a sure match over a guess; the first one in input order.
         let mut best: Option<(usize, Option<String>)> = None;
         for (i, prev) in reports.iter().enumerate() {
             if i == j || prev.year != Some(year - 1) {
@@ -118,16 +121,28 @@ pub fn check_across(reports: &[&Report]) -> Vec<(usize, Finding)> {
                 _ => {}
             }
         }
-        let Some((i, guess)) = best else { continue };
-        let pair = Pair {
-            prev: reports[i],
-            cur,
-            guess,
-        };
+        if let Some((i, guess)) = best {
+            out.push(Pair {
+                prev: reports[i],
+                cur,
+                guess,
+                prev_index: i,
+                cur_index: j,
+            });
+        }
+    }
+    out
+}
+
+/// Check reports against each other. Returns findings with the index (into `reports`) of the
+/// report each belongs to: the later year's.
+pub fn check_across(reports: &[&Report]) -> Vec<(usize, Finding)> {
+    let mut out = Vec::new();
+    for pair in pairs(reports) {
         for rule in ACROSS_RULES {
             let mut found = Vec::new();
             (rule.check)(&pair, &mut found);
-            out.extend(found.into_iter().map(|f| (j, f)));
+            out.extend(found.into_iter().map(|f| (pair.cur_index, f)));
         }
     }
     out

@@ -14,6 +14,7 @@
 pub mod across;
 pub mod extract;
 pub mod ingest;
+pub mod json;
 pub mod repair;
 pub mod report;
 pub mod rules;

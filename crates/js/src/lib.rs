@@ -23,7 +23,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The version of the JSON shape, as in the CLI's `"format"` field.
-pub const FORMAT: u32 = 1;
+pub use gouji_core::json::FORMAT;
+/// The CLI's `reports[]` entry, `across[]` entry and document (see [`gouji_core::json`]).
+pub use gouji_core::json::{AcrossEntry, Document, Entry};
 
 /// One report to check, as the caller gave it.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,34 +35,6 @@ pub enum Input {
     /// The bytes of a file: decoded as the CLI decodes files (UTF-8, UTF-16 with BOM,
     /// GB18030), so the result is the CLI's for the same file.
     Bytes(Vec<u8>),
-}
-
-/// A report and, when the caller named it, where it came from: the CLI's `reports[]` entry.
-#[derive(Serialize)]
-pub struct Entry<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<&'a str>,
-    #[serde(flatten)]
-    pub report: &'a Report,
-}
-
-/// A cross-year finding, the report it belongs to (`report`, an index into `reports`) and that
-/// report's `source`: the CLI's `across[]` entry, plus the index.
-#[derive(Serialize)]
-pub struct AcrossEntry<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<&'a str>,
-    pub report: usize,
-    #[serde(flatten)]
-    pub finding: &'a Finding,
-}
-
-/// What `checkAcross` returns: the CLI's JSON document, `{ format, reports, across }`.
-#[derive(Serialize)]
-pub struct Document<'a> {
-    pub format: u32,
-    pub reports: Vec<Entry<'a>>,
-    pub across: Vec<AcrossEntry<'a>>,
 }
 
 /// One rule of the catalogue, for `rules()`.
@@ -283,26 +257,13 @@ pub fn js_check_across(
         }
     }
     let (reports, across) = check_many(&inputs);
-    let source = |i: usize| sources.get(i).and_then(|s| s.as_deref());
-    to_js(&Document {
-        format: FORMAT,
-        reports: reports
-            .iter()
-            .enumerate()
-            .map(|(i, report)| Entry {
-                source: source(i),
-                report,
-            })
-            .collect(),
-        across: across
-            .iter()
-            .map(|(i, finding)| AcrossEntry {
-                source: source(*i),
-                report: *i,
-                finding,
-            })
-            .collect(),
-    })
+    let named: Vec<(Option<&str>, &Report)> = reports
+        .iter()
+        .enumerate()
+        .map(|(i, report)| (sources.get(i).and_then(|s| s.as_deref()), report))
+        .collect();
+    // The CLI's document, with each cross-year finding's report index (`report`).
+    to_js(&Document::new(&named, &across, true))
 }
 
 /// Every rule: `{ code, severity, title, across }`, the catalogue's first, then the

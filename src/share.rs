@@ -1,0 +1,189 @@
+//! Share links: the report's text, compressed, in the page address's fragment.
+//!
+//! A link is the page's address followed by `#v1.` and the text compressed with zlib (deflate
+//! with a checksum, [`miniz_oxide`]) and written in base64url without padding (RFC 4648 §5).
+//! The fragment (after `#`) is never sent to a server: whoever opens the link checks the text
+//! in their own browser, exactly as the sender did. `v1` is the version of this format; a
+//! later one can change the encoding and still say what an older page cannot read.
+//!
+//! The link carries the text the page checked (for a PDF, Word file or web page, the text read
+//! from it, as the input box shows it), and the page that opens it checks that text.
+//!
+//! The zlib checksum (Adler-32) and the end of the deflate stream let a link that was cut
+//! short or altered on its way be told from a good one: it is refused with a message, never
+//! shown as half a report.
+
+use miniz_oxide::deflate::compress_to_vec_zlib;
+use miniz_oxide::inflate::decompress_to_vec_zlib_with_limit;
+
+/// What starts a share fragment of this format (after the `#`).
+pub const PREFIX: &str = "v1.";
+
+/// The longest fragment a link may carry, in characters (≈ bytes: base64url is ASCII).
+///
+/// Browsers open far longer addresses (Chromium up to 2 MB, Firefox 1 MB), but a link has to
+/// survive being pasted into chat tools, mail and office systems, whose limits on a message are
+/// much lower and rarely documented; a link of a few tens of kilobytes is already unwieldy
+/// there. 32 KiB holds a report text of roughly 50 KB (about 17,000 characters of Chinese,
+/// which compresses to a little under half), several times a typical annual report (the
+/// reports the project tests with are 6–12 KB of text, 4–7 KB as a fragment). Longer reports
+/// are shared as files.
+pub const LIMIT_CHARS: usize = 32 * 1024;
+
+/// The longest text a fragment may unpack to. A small fragment can unpack to a very large text
+/// (deflate reaches about 1000:1 on repetitive input); nothing longer than this was made by a
+/// share button whose fragment fits [`LIMIT_CHARS`] from a real report.
+pub const LIMIT_TEXT_BYTES: usize = 4 * 1024 * 1024;
+
+/// How hard to compress: miniz's best ordinary level (10 is much slower for a few bytes).
+const LEVEL: u8 = 9;
+
+/// Why a text cannot be shared as a link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TooLarge {
+    /// The text's length (UTF-8 bytes).
+    pub text_bytes: usize,
+    /// The fragment's length it would have had (characters), when it was worked out (not for
+    /// a text longer than [`LIMIT_TEXT_BYTES`]).
+    pub chars: Option<usize>,
+}
+
+impl TooLarge {
+    /// What the page says.
+    pub fn message(&self) -> String {
+        let size = match self.chars {
+            Some(chars) => format!("报告文本压缩后仍有约 {} KB", chars.div_ceil(1024)),
+            None => format!("报告文本有 {}", crate::reading::size_zh(self.text_bytes)),
+        };
+        format!(
+            "{size}，超过了分享链接 {} KB 的上限（过长的链接在聊天工具、邮件中容易被截断）。\
+             请改为直接发送报告文件，或用“导出 JSON”“导出 CSV”保存检查结果。",
+            LIMIT_CHARS / 1024
+        )
+    }
+}
+
+/// The fragment (without `#`) that carries `text`, or why it would be too long.
+pub fn encode(text: &str) -> Result<String, TooLarge> {
+    // A text this long never fits; don't spend time compressing it.
+    if text.len() > LIMIT_TEXT_BYTES {
+        return Err(TooLarge {
+            text_bytes: text.len(),
+            chars: None,
+        });
+    }
+    let packed = compress_to_vec_zlib(text.as_bytes(), LEVEL);
+    let fragment = format!("{PREFIX}{}", base64url(&packed));
+    if fragment.len() > LIMIT_CHARS {
+        return Err(TooLarge {
+            text_bytes: text.len(),
+            chars: Some(fragment.len()),
+        });
+    }
+    Ok(fragment)
+}
+
+/// What an address's fragment holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fragment {
+    /// No fragment, or one that is not a share link (left alone).
+    None,
+    /// A share link's text.
+    Text(String),
+    /// A share link that cannot be read: why, in Chinese.
+    Bad(String),
+}
+
+/// Whether a fragment (with or without its `#`) is a share link of any version: `v` and a
+/// number, then a dot.
+pub fn is_share(fragment: &str) -> bool {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment
+        .strip_prefix('v')
+        .and_then(|rest| rest.split_once('.'))
+        .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Reads a fragment, with or without its `#`.
+pub fn decode(fragment: &str) -> Fragment {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let Some(data) = fragment.strip_prefix(PREFIX) else {
+        // `v2.`, `v10.`…: a share link of a later format.
+        return if is_share(fragment) {
+            Fragment::Bad(
+                "这个分享链接由更新版本的勾稽生成，本页面无法读取。请用最新版本的页面打开它。"
+                    .to_string(),
+            )
+        } else {
+            Fragment::None
+        };
+    };
+    // A link wrapped onto several lines in a mail keeps its characters.
+    let data: String = data.chars().filter(|c| !c.is_whitespace()).collect();
+    if data.is_empty() {
+        return Fragment::Bad(bad("链接在“#v1.”之后没有内容"));
+    }
+    if data.len() > LIMIT_CHARS {
+        return Fragment::Bad(bad("链接超出了分享链接的长度上限"));
+    }
+    let Some(packed) = unbase64url(&data) else {
+        return Fragment::Bad(bad("链接中含有不属于分享链接的字符"));
+    };
+    let Ok(bytes) = decompress_to_vec_zlib_with_limit(&packed, LIMIT_TEXT_BYTES) else {
+        return Fragment::Bad(bad("链接的内容不完整或被改动过"));
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Fragment::Text(text),
+        Err(_) => Fragment::Bad(bad("链接的内容不是文字")),
+    }
+}
+
+fn bad(why: &str) -> String {
+    format!("分享链接无法打开：{why}（可能在复制或转发时被截断）。请向发送者重新索取完整的链接。")
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Base64url without padding (RFC 4648 §5).
+pub fn base64url(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        // 1 byte → 2 characters, 2 → 3, 3 → 4.
+        for k in 0..=chunk.len() {
+            out.push(char::from(ALPHABET[(n >> (18 - 6 * k) & 63) as usize]));
+        }
+    }
+    out
+}
+
+/// Reads base64url with or without padding; `None` for any other character, or a length no
+/// encoder gives.
+pub fn unbase64url(text: &str) -> Option<Vec<u8>> {
+    let text = text.trim_end_matches('=');
+    if text.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
+    for chunk in text.as_bytes().chunks(4) {
+        let mut n = 0u32;
+        for (i, &c) in chunk.iter().enumerate() {
+            let v = match c {
+                b'A'..=b'Z' => c - b'A',
+                b'a'..=b'z' => c - b'a' + 26,
+                b'0'..=b'9' => c - b'0' + 52,
+                b'-' => 62,
+                b'_' => 63,
+                _ => return None,
+            };
+            n |= u32::from(v) << (18 - 6 * i);
+        }
+        for k in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * k)) as u8);
+        }
+    }
+    Some(out)
+}
