@@ -226,7 +226,15 @@ fn markers(doc: &Document, region: Option<Region>, labels: &[&str]) -> Vec<Marke
             continue;
         }
         for l in labels {
-            if c.norm.len() >= l.len() && !out.iter().any(|m| m.label == *l) && c.norm.contains(l) {
+            // A label's last character is looked for first (a quick scan), the label only
+            // where that character is.
+            if c.norm.len() >= l.len()
+                && !out.iter().any(|m| m.label == *l)
+                && l.chars()
+                    .next_back()
+                    .is_some_and(|last| c.norm.contains(last))
+                && c.norm.contains(l)
+            {
                 out.push(Marker {
                     label: (*l).to_string(),
                     span: c.span,
