@@ -18,8 +18,11 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Serves `root` at `http://127.0.0.1:<port><prefix>`; resolves to { url, close, requests }. */
-export async function serve(root, prefix = "/") {
+/**
+ * Serves `root` at `http://127.0.0.1:<port><prefix>`, with `headers` added to every file sent;
+ * resolves to { url, close, requests }.
+ */
+export async function serve(root, prefix = "/", headers = {}) {
   const base = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -39,6 +42,7 @@ export async function serve(root, prefix = "/") {
         "content-length": body.length,
         "x-content-type-options": "nosniff",
         "cache-control": "no-store",
+        ...headers,
       });
       res.end(body);
     } catch (error) {

@@ -6,11 +6,15 @@
 //! - `dist`:  install what is missing, then build the web app for release into dist/, with the
 //!   JavaScript API for other pages (dist/js/, see embed.rs) and the one-file offline page
 //!   (dist/gouji.html, see single.rs).
+//! - `bench`: how fast the checker is, against the project's targets (see bench.rs and
+//!   BENCHMARKS.md); `bench --check` fails when the bundle or the redraw got slower than
+//!   recorded, `bench --record` records them.
 //!
 //! Tools are looked up on PATH first and installed only when absent or at another version, so
 //! a fresh machine (Debian, rustup, Node.js with npm, root) needs nothing but package
 //! registries. Standard library only, to build in seconds.
 
+mod bench;
 mod embed;
 mod run;
 mod single;
@@ -32,6 +36,12 @@ tasks:
 
   fuzz [SECONDS]     run each fuzz target (fuzz/) for SECONDS (default 30) with cargo-fuzz
                      on nightly, its corpus seeded from the test fixtures
+  bench [PART...]    how fast: native (criterion), cli (10 000 reports), wasm (the core in
+                     Chromium), app (bundle size, keystroke-to-redraw, first render); all
+                     parts by default. Figures: target/bench/figures.txt; see BENCHMARKS.md
+  bench --check      the bundle's size and the redraw against xtask/bench-recorded.txt;
+                     fails when one is more than 20 % worse
+  bench --record     measure the same and write xtask/bench-recorded.txt
 
 Missing tools (the wasm32 target, trunk, wasm-bindgen-cli, wasm-opt; for `test` also
 Chromium, a CJK font and playwright-core) are installed first, saying what is done.";
@@ -43,6 +53,7 @@ fn main() -> ExitCode {
         Some("test") if args.len() == 1 => test(),
         Some("dist") if args.len() == 1 => dist(),
         Some("fuzz") if args.len() <= 2 => fuzz(args.get(1).map(String::as_str)),
+        Some("bench") => root().and_then(|root| bench::run(&root, &args[1..])),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -175,7 +186,7 @@ fn test() -> Result<(), Failure> {
 /// `trunk build --release` into dist/, then the sizes of what a browser downloads; then the
 /// JavaScript API (dist/js/, dist/embed/) and the one-file page (dist/gouji.html), which Trunk
 /// would remove if they were made before it.
-fn build_release(root: &Path) -> Result<(), Failure> {
+pub(crate) fn build_release(root: &Path) -> Result<(), Failure> {
     step("the web app, release build: trunk build --release (into dist/)");
     Cmd::new("trunk").args(["build", "--release"]).run()?;
     run::report_sizes(&root.join("dist"));

@@ -28,7 +28,8 @@ pub fn write_entry(out: &mut impl Write, rendered: &str, first: bool) -> io::Res
         out.write_all(b",")?;
     }
     for line in rendered.lines() {
-        write!(out, "\n    {line}")?;
+        out.write_all(b"\n    ")?;
+        out.write_all(line.as_bytes())?;
     }
     Ok(())
 }

@@ -1,6 +1,6 @@
-//! Extraction + checking of each seed report and each PDF text extraction, natively; and of
-//! the HTML fixtures, with one page repeated to 1, 4 and 16 MB to show the time grows
-//! linearly with the size of a page.
+//! Extraction + checking of each seed report and each PDF text extraction, natively; of a
+//! 1 MB report (a seed's narrative repeated, then its tables); and of the HTML fixtures, with
+//! one page repeated to 1, 4 and 16 MB to show the time grows linearly with the size of a page.
 //! `cargo bench -p gouji-core --bench check`
 
 use std::path::Path;
@@ -29,9 +29,28 @@ fn inputs() -> Vec<(String, String)> {
     out
 }
 
+/// A 1 MB report as a long one is: the title, the narrative of section 一 of seed 000
+/// repeated until the report reaches 1 MB, then the seed's tables and closing sections once.
+fn big_report(inputs: &[(String, String)]) -> Option<(String, String)> {
+    let (_, seed) = inputs.iter().find(|(n, _)| n.starts_with("000_"))?;
+    let tables = seed.find("二、主动公开政府信息情况")?;
+    let (title, narrative) = seed[..tables].split_once('\n')?;
+    let mut big = format!("{title}\n");
+    while big.len() + seed.len() - tables < 1 << 20 {
+        big.push_str(narrative);
+    }
+    big.push_str(&seed[tables..]);
+    Some(("report-1MB".into(), big))
+}
+
 fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("check");
-    for (name, text) in inputs() {
+    let mut inputs = inputs();
+    inputs.extend(big_report(&inputs));
+    for (name, text) in inputs {
+        if text.len() > 100_000 {
+            g.sample_size(20);
+        }
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_with_input(BenchmarkId::from_parameter(&name), &text, |b, t| {
             b.iter(|| gouji_core::check(t))

@@ -100,36 +100,15 @@ pub const ACROSS_RULES: &[AcrossRule] = &[crate::rules::y801::RULE, crate::rules
 /// over a guess; the first one in input order). Indices into `reports`, earlier year first.
 pub fn pairs<'a>(reports: &[&'a Report]) -> Vec<Pair<'a>> {
     let mut out = Vec::new();
-    for (j, cur) in reports.iter().enumerate() {
-        let (Some(year), Some(agency)) = (cur.year, cur.agency.as_deref()) else {
-            continue;
-        };
-        let mut best: Option<(usize, Option<String>)> = None;
-        for (i, prev) in reports.iter().enumerate() {
-            if i == j || prev.year != Some(year - 1) {
-                continue;
-            }
-            let Some(pa) = prev.agency.as_deref() else {
-                continue;
-            };
-            match match_agency(pa, agency) {
-                AgencyMatch::Same => {
-                    best = Some((i, None));
-                    break;
-                }
-                AgencyMatch::Guess(why) if best.is_none() => best = Some((i, Some(why))),
-                _ => {}
-            }
-        }
-        if let Some((i, guess)) = best {
-            out.push(Pair {
-                prev: reports[i],
-                cur,
-                guess,
-                prev_index: i,
-                cur_index: j,
-            });
-        }
+    for (j, earlier) in earlier_reports(reports).into_iter().enumerate() {
+        let Some((i, guess)) = earlier else { continue };
+        out.push(Pair {
+            prev: reports[i],
+            cur: reports[j],
+            guess,
+            prev_index: i,
+            cur_index: j,
+        });
     }
     out
 }
@@ -148,9 +127,102 @@ pub fn check_across(reports: &[&Report]) -> Vec<(usize, Finding)> {
     out
 }
 
+/// For each report, the report of the year before by the same agency, if any: a sure match
+/// over a guess (with the guess's reason), the first one in input order.
+fn earlier_reports(reports: &[&Report]) -> Vec<Option<(usize, Option<String>)>> {
+    use std::collections::{HashMap, HashSet};
+    // Thousands of reports may be checked together: each name is normalised once, and the
+    // earlier year's reports are looked up, not searched.
+    let norms: Vec<Option<String>> = reports
+        .iter()
+        .map(|r| r.agency.as_deref().map(normalize))
+        .collect();
+    // Per year, the first report of each name as written, in input order.
+    let mut by_year: HashMap<i32, Vec<usize>> = HashMap::new();
+    let mut names: HashSet<(i32, &str)> = HashSet::new();
+    let mut first_same: HashMap<(i32, &str), usize> = HashMap::new();
+    for (i, r) in reports.iter().enumerate() {
+        let (Some(year), Some(agency), Some(norm)) =
+            (r.year, r.agency.as_deref(), norms[i].as_deref())
+        else {
+            continue;
+        };
+        if names.insert((year, agency)) {
+            by_year.entry(year).or_default().push(i);
+        }
+        if !norm.is_empty() {
+            first_same.entry((year, norm)).or_insert(i);
+        }
+    }
+    let earlier = |j: usize, cur: &Report| -> Option<(usize, Option<String>)> {
+        let (Some(year), Some(agency)) = (cur.year, cur.agency.as_deref()) else {
+            return None;
+        };
+        let norm = norms[j].as_deref().unwrap_or_default();
+        if let Some(&i) = first_same
+            .get(&(year - 1, norm))
+            .filter(|_| !norm.is_empty())
+        {
+            return Some((i, None));
+        }
+        // No sure match: the first guess, each name of the year before tried once.
+        for &i in by_year.get(&(year - 1)).map_or(&[][..], Vec::as_slice) {
+            let Some(prev) = reports[i].agency.as_deref() else {
+                continue;
+            };
+            if let AgencyMatch::Guess(why) = match_agency(prev, agency) {
+                return Some((i, Some(why)));
+            }
+        }
+        None
+    };
+    reports
+        .iter()
+        .enumerate()
+        .map(|(j, cur)| earlier(j, cur))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn report(year: i32, agency: &str) -> Report {
+        let mut r = crate::check("");
+        r.year = Some(year);
+        r.agency = Some(agency.to_string());
+        r
+    }
+
+    #[test]
+    fn the_year_before_a_sure_match_over_a_guess_first_in_order() {
+        let rs = [
+            report(2022, "淮安市洪泽区人民政府"), // a guess for 3
+            report(2022, "洪泽区人民政府"),       // the sure match for 3
+            report(2022, "洪泽区人民政府"),       // also sure, but later
+            report(2023, "洪泽区人民政府"),
+            report(2023, "江苏省淮安市洪泽区人民政府"), // only guesses: the first, 0
+            report(2023, "湘阴县人民政府"),             // nothing
+            report(2024, "洪泽区人民政府"),             // 3 or 4? 3 is sure
+        ];
+        let refs: Vec<&Report> = rs.iter().collect();
+        let found: Vec<Option<(usize, bool)>> = earlier_reports(&refs)
+            .into_iter()
+            .map(|e| e.map(|(i, guess)| (i, guess.is_some())))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                None,
+                None,
+                None,
+                Some((1, false)),
+                Some((0, true)),
+                None,
+                Some((3, false))
+            ]
+        );
+    }
 
     #[test]
     fn agency_names_match_with_their_variations() {

@@ -254,55 +254,54 @@ const PERIOD_KEYS: &[&str] = &[
 
 /// Find "统计期限自2020年1月1日起至2020年12月31日止" and read it.
 fn read_period(text: &str) -> Option<Period> {
-    // Search a compact copy (no white space but line breaks) with a map back to offsets.
-    let mut compact = String::new();
-    let mut offs = Vec::new();
-    for (i, c) in text.char_indices() {
-        if !c.is_whitespace() || c == '\n' {
-            offs.push(i);
-            compact.push(c);
-        }
-    }
-    let (key_at, key) = PERIOD_KEYS
-        .iter()
-        .filter_map(|k| compact.find(k).map(|i| (i, *k)))
-        .min_by_key(|(i, _)| *i)?;
-    let after = key_at + key.len();
+    // The text is read without white space but line breaks (a key or a date may be split
+    // by spaces), as characters with their offsets in the input.
+    let compact = |from: usize| {
+        text[from..]
+            .char_indices()
+            .map(move |(i, c)| (from + i, c))
+            .filter(|(_, c)| !c.is_whitespace() || *c == '\n')
+    };
+    // The first key: every key starts with 统, so only there is one compared.
+    let (start, key, after) = text.match_indices('统').find_map(|(at, _)| {
+        PERIOD_KEYS.iter().find_map(|key| {
+            let mut chars = compact(at);
+            let mut end = at;
+            for k in key.chars() {
+                let (i, c) = chars.next()?;
+                if c != k {
+                    return None;
+                }
+                end = i + c.len_utf8();
+            }
+            Some((at, *key, end))
+        })
+    })?;
     // The statement runs to the sentence's end; a line break ends it unless the next line
     // goes on with the date (PDF text wraps inside sentences).
     let mut stmt = String::new();
-    let mut end_c = after;
-    for (i, c) in compact[after..].char_indices() {
-        if matches!(c, '。' | '，' | ',' | ';' | '；' | '）' | ')') || stmt.chars().count() >= 40
-        {
-            end_c = after + i;
+    let mut stmt_chars = 0;
+    let mut end = text.len();
+    let mut chars = compact(after);
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '。' | '，' | ',' | ';' | '；' | '）' | ')') || stmt_chars >= 40 {
+            end = i;
             break;
         }
-        end_c = after + i + c.len_utf8();
         if c == '\n' {
-            let next = compact[after + i..].chars().find(|&c| c != '\n');
+            let next = chars.clone().map(|(_, c)| c).find(|&c| c != '\n');
             let goes_on =
                 next.is_some_and(|n| ascii_digit(n).is_some() || "起至年月日到止".contains(n));
             if !goes_on {
-                end_c = after + i;
+                end = i;
                 break;
             }
             continue;
         }
         stmt.push(c);
+        stmt_chars += 1;
     }
     let stmt = stmt.as_str();
-    let to_byte = |ci: usize| -> usize {
-        // compact byte index → input byte index
-        let char_idx = compact[..ci].chars().count();
-        offs.get(char_idx).copied().unwrap_or(text.len())
-    };
-    let start = to_byte(key_at);
-    let end = if end_c >= compact.len() {
-        text.len()
-    } else {
-        to_byte(end_c)
-    };
     let span = Span::new(start, end.max(start));
     let quote = format!("{key}{stmt}");
     match parse_range(stmt) {

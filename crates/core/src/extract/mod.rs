@@ -225,8 +225,20 @@ fn markers(doc: &Document, region: Option<Region>, labels: &[&str]) -> Vec<Marke
     let mut out: Vec<Marker> = Vec::new();
     let Some(r) = region else { return out };
     for c in &doc.cells[r.from..r.to] {
+        // A number or a placeholder names nothing.
+        if c.is_value() {
+            continue;
+        }
         for l in labels {
-            if c.norm.contains(l) && !out.iter().any(|m| m.label == *l) {
+            // A label's last character is looked for first (a quick scan), the label only
+            // where that character is.
+            if c.norm.len() >= l.len()
+                && !out.iter().any(|m| m.label == *l)
+                && l.chars()
+                    .next_back()
+                    .is_some_and(|last| c.norm.contains(last))
+                && c.norm.contains(l)
+            {
                 out.push(Marker {
                     label: (*l).to_string(),
                     span: c.span,

@@ -304,7 +304,16 @@ impl Sent {
         if pat.is_empty() || ba >= bb {
             return None;
         }
-        let off = self.flat.get(ba..bb)?.find(pat)?;
+        let hay = self.flat.get(ba..bb)?;
+        // Most patterns are absent: a quick scan for their last character tells most.
+        if !pat
+            .chars()
+            .next_back()
+            .is_some_and(|last| hay.contains(last))
+        {
+            return None;
+        }
+        let off = hay.find(pat)?;
         self.nb.binary_search(&(ba + off)).ok()
     }
 
@@ -430,9 +439,14 @@ impl Pending {
 
 /// A line that starts a numbered item: "（一）", "(二)", "三、", "1、", "2.".
 fn starts_item(raw: &str) -> bool {
-    let t: Vec<char> = raw.trim_start().chars().take(5).collect();
+    let mut t = ['\0'; 5];
+    let mut n = 0;
+    for c in raw.trim_start().chars().take(5) {
+        t[n] = c;
+        n += 1;
+    }
     let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
-    match t.as_slice() {
+    match &t[..n] {
         ['（' | '(', a, '）' | ')', ..] if numeral(*a) => true,
         ['（' | '(', a, b, '）' | ')', ..] if numeral(*a) && numeral(*b) => true,
         [a, '、', ..] if numeral(*a) => true,
@@ -494,13 +508,11 @@ fn analyse(s: &Sent, out: &mut Narrative, ctx: &Context) {
     let scoped_kinds = std::cell::RefCell::new(Vec::new());
     let mut flags: Option<Flags> = None;
     for (ci, cl) in cls.iter().enumerate() {
-        let in_clause: Vec<&Num> = nums
-            .iter()
-            .filter(|n| n.at >= cl.from && n.at + n.len <= cl.to)
-            .collect();
-        if !in_clause.iter().any(|n| n.is_count()) {
+        let in_this = |n: &&Num| n.at >= cl.from && n.at + n.len <= cl.to;
+        if !nums.iter().filter(in_this).any(|n| n.is_count()) {
             continue;
         }
+        let in_clause: Vec<&Num> = nums.iter().filter(in_this).collect();
         let flags = flags.get_or_insert_with(|| Flags {
             not_requests: s.has_any(0, s.len(), &NOT_REQUESTS[..NOT_REQUESTS.len() - 2]),
             disclosure: s.has_any(0, s.len(), DISCLOSURE_REQUESTS),

@@ -6,15 +6,31 @@
 /// the phrases the checker looks for. Pairs: traditional then simplified.
 const TRAD_SIMP: &str = "總总計计結结轉转繼继續续辦办開开請请數数與与處处據据報报況况動动關关於于機机構构組组織织體体業业類类務务內内資资條条項项規规範范現现廢废發发決决許许罰罚強强費费額额單单萬万採采購购專专門门問问題题進进經经議议訴诉審审維维糾纠復复複复認认確确獲获應应為为區区縣县鄉乡鎮镇廳厅會会員员書书記记號号長长網网億亿實实際际護护權权險险穩稳屬属國国執执詢询補补後后訪访舉举無无當当覆复繳缴納纳統统時时間间劃划態态參参預预稅税產产擔担環环衛卫醫医療疗養养營营徵征處处對对於于這这個个們们來来說说問问書书傳传圖图種种樣样學学習习歲岁愛爱從从眾众層层導导處处價价錄录邊边須须頁页號号熱热質质簡简氣气產产藝艺雙双發发週周麼么麽么製制祕秘訊讯範范嚴严優优勢势標标準准區区鏈链線线級级報报況况員员種种處处極极積积獲获總总備备斷断廣广爭争慶庆團团訟讼沒没華华堅坚將将編编訓训過过還还";
 
-/// The pairs sorted by the traditional character, built once.
-fn trad_table() -> &'static [(char, char)] {
-    static TABLE: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
+/// The pairs sorted by the traditional character, and a bit per character from the first
+/// traditional one to the last saying whether it is one: most characters are not, and are
+/// told so by one bit.
+struct TradTable {
+    pairs: Vec<(char, char)>,
+    first: u32,
+    bits: Vec<u64>,
+}
+
+/// The table, built once.
+fn trad_table() -> &'static TradTable {
+    static TABLE: std::sync::OnceLock<TradTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let chars: Vec<char> = TRAD_SIMP.chars().collect();
         let mut pairs: Vec<(char, char)> = chars.chunks_exact(2).map(|p| (p[0], p[1])).collect();
         pairs.sort_by_key(|p| p.0);
         pairs.dedup_by_key(|p| p.0);
-        pairs
+        let first = pairs.first().map_or(0, |p| p.0 as u32);
+        let last = pairs.last().map_or(0, |p| p.0 as u32);
+        let mut bits = vec![0u64; (last - first) as usize / 64 + 1];
+        for (t, _) in &pairs {
+            let i = (*t as u32 - first) as usize;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        TradTable { pairs, first, bits }
     })
 }
 
@@ -23,14 +39,29 @@ fn trad_to_simp(c: char) -> char {
         return c;
     }
     let table = trad_table();
-    match table.binary_search_by_key(&c, |p| p.0) {
-        Ok(i) => table[i].1,
+    let Some(i) = (c as u32).checked_sub(table.first) else {
+        return c;
+    };
+    let i = i as usize;
+    if table
+        .bits
+        .get(i / 64)
+        .is_none_or(|w| w & (1 << (i % 64)) == 0)
+    {
+        return c;
+    }
+    match table.pairs.binary_search_by_key(&c, |p| p.0) {
+        Ok(i) => table.pairs[i].1,
         Err(_) => c,
     }
 }
 
 /// Map one character to its normal form; `None` drops it (white space).
 pub fn normalize_char(c: char) -> Option<char> {
+    // Most characters of a report: ideographs, where only traditional forms change.
+    if matches!(c, '\u{4E00}'..='\u{9FFF}') {
+        return Some(trad_to_simp(c));
+    }
     if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
         return None;
     }
@@ -49,7 +80,9 @@ pub fn normalize_char(c: char) -> Option<char> {
 
 /// The normal form of a label.
 pub fn normalize(s: &str) -> String {
-    s.chars().filter_map(normalize_char).collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().filter_map(normalize_char));
+    out
 }
 
 /// Digits in any width as ASCII, for reading numbers.
@@ -99,6 +132,21 @@ mod tests {
         assert_eq!(normalize("第二十条第（一）项"), "第二十条第(一)项");
         assert_eq!(normalize("１２３"), "123");
         assert_eq!(normalize("结果\n纠正"), "结果纠正");
+    }
+
+    #[test]
+    fn every_pair_is_found_through_the_bits() {
+        for p in TRAD_SIMP.chars().collect::<Vec<_>>().chunks_exact(2) {
+            let simplified = trad_to_simp(p[0]);
+            assert_ne!(simplified, p[0], "{}", p[0]);
+            assert!(
+                TRAD_SIMP.contains(&format!("{}{simplified}", p[0])),
+                "{}",
+                p[0]
+            );
+        }
+        assert_eq!(trad_to_simp('总'), '总');
+        assert_eq!(trad_to_simp('𠀀'), '𠀀');
     }
 
     #[test]

@@ -177,11 +177,19 @@ fn trim_range(s: &str, a: usize, b: usize) -> (usize, usize) {
 
 /// "- 3 -", "— 12 —", "-3-", "第 3 页", "第3页 共10页".
 fn is_page_number(s: &str) -> bool {
+    let dashes = |c: char| matches!(c, '-' | '－' | '—' | '–' | '−' | '_');
+    // A page line starts with a dash or 第; most lines do not, and are told so here.
+    if !s
+        .chars()
+        .find(|c| !is_space(*c))
+        .is_some_and(|c| dashes(c) || c == '第')
+    {
+        return false;
+    }
     let t: String = s.chars().filter(|c| !is_space(*c)).collect();
     if t.is_empty() || t.chars().count() > 16 {
         return false;
     }
-    let dashes = |c: char| matches!(c, '-' | '－' | '—' | '–' | '−' | '_');
     let inner = t.trim_matches(dashes);
     let had_dashes = inner.len() < t.len() && t.starts_with(dashes) && t.ends_with(dashes);
     let digits =
@@ -273,6 +281,11 @@ fn is_value_token(t: &str) -> bool {
 /// "规章 0 0 0" → ["规章", "0", "0", "0"]; "4 0 0 0 0 0 4" → seven cells. `None` when the
 /// line does not end in values (then it is one cell).
 fn split_space_row(s: &str) -> Option<Vec<(usize, usize)>> {
+    // A row ends in a value: a digit, a unit or a placeholder. Prose ends otherwise.
+    let last = s.chars().rev().find(|c| !is_space(*c))?;
+    if !(super::norm::ascii_digit(last).is_some() || value::may_end_value(last)) {
+        return None;
+    }
     let mut tokens = Vec::new();
     let mut start = None;
     for (i, c) in s.char_indices() {
@@ -315,6 +328,33 @@ fn split_space_row(s: &str) -> Option<Vec<(usize, usize)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn value_tokens_end_as_the_quick_test_expects() {
+        for t in [
+            "3",
+            "３",
+            "12件",
+            "5人次",
+            "3.6万元",
+            "-",
+            "—",
+            "/",
+            "－",
+            "／",
+            "——",
+            "–",
+        ] {
+            assert!(is_value_token(t), "{t:?}");
+            let last = t.chars().last().unwrap_or(' ');
+            assert!(
+                super::super::norm::ascii_digit(last).is_some() || value::may_end_value(last),
+                "{t:?}"
+            );
+        }
+        assert!(is_page_number("  第 3 页 共 10 页"));
+        assert!(!is_page_number("3 页"));
+    }
 
     fn cells(text: &str) -> Vec<String> {
         Document::from_text(text)

@@ -35,16 +35,47 @@ const UNITS: &[&str] = &[
     "人次", "万元", "亿元", "元", "件", "个", "项", "条", "次", "家", "份",
 ];
 
+/// Whether a character can begin a number or a placeholder (white space aside): a digit, a
+/// sign, 减 or 增, or the first character of a [`PLACEHOLDERS`] entry. Most cells of a
+/// report are prose; this turns them away without copying them.
+fn may_start_value(c: char) -> bool {
+    ascii_digit(c).is_some()
+        || matches!(
+            c,
+            '+' | '＋' | '-' | '－' | '−' | '–' | '减' | '增' | '/' | '／' | '—' | '\\' | '无'
+        )
+}
+
+/// Whether a character other than a digit can end a value: the last character of a unit or
+/// of a placeholder.
+pub(crate) fn may_end_value(c: char) -> bool {
+    UNITS.iter().chain(PLACEHOLDERS).any(|u| u.ends_with(c))
+}
+
 /// Read a cell's text. `Unreadable` when it is neither a number nor a placeholder.
 pub fn read(raw: &str) -> Reading {
-    let t: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
-    if t.is_empty() || PLACEHOLDERS.contains(&t.as_str()) {
+    match raw.chars().find(|c| !c.is_whitespace()) {
+        Some(c) if !may_start_value(c) => {
+            return Reading {
+                value: Value::Unreadable,
+                unit: None,
+            }
+        }
+        _ => {}
+    }
+    let t: std::borrow::Cow<str> = if raw.contains(char::is_whitespace) {
+        raw.chars().filter(|c| !c.is_whitespace()).collect()
+    } else {
+        raw.into()
+    };
+    let t = t.as_ref();
+    if t.is_empty() || PLACEHOLDERS.contains(&t) {
         return Reading {
             value: Value::Blank,
             unit: None,
         };
     }
-    match parse_number(&t) {
+    match parse_number(t) {
         Some((n, unit)) => Reading {
             value: Value::Number(n),
             unit,
@@ -121,8 +152,7 @@ fn parse_number(t: &str) -> Option<(f64, Option<&'static str>)> {
     let mut frac = String::new();
     let mut seen_digit = false;
     let mut seen_point = false;
-    let chars: Vec<char> = s.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in s.char_indices() {
         if let Some(d) = ascii_digit(c) {
             seen_digit = true;
             if seen_point {
@@ -138,9 +168,9 @@ fn parse_number(t: &str) -> Option<(f64, Option<&'static str>)> {
         } else if matches!(c, '.' | '．') && !seen_point && seen_digit {
             seen_point = true;
         } else if matches!(c, ',' | '，') && seen_digit && !seen_point {
-            // Thousands separator: must be followed by exactly three digits.
-            let next3 = chars.get(i + 1..i + 4)?;
-            if !next3.iter().all(|c| ascii_digit(*c).is_some()) {
+            // Thousands separator: must be followed by three digits.
+            let mut next = s[i + c.len_utf8()..].chars();
+            if !(0..3).all(|_| next.next().and_then(ascii_digit).is_some()) {
                 return None;
             }
         } else {
@@ -190,6 +220,24 @@ mod tests {
         for u in ["若干", "5件?", "1.2.3", "3,1", "."] {
             assert_eq!(read(u).value, Value::Unreadable, "{u:?}");
         }
+    }
+
+    #[test]
+    fn every_placeholder_and_sign_may_start_a_value() {
+        for p in PLACEHOLDERS {
+            if let Some(c) = p.chars().find(|c| !c.is_whitespace()) {
+                assert!(may_start_value(c), "{p:?}");
+            }
+        }
+        for prefix in ["+", "＋", "-", "－", "−", "–", "减少", "减", "增加", "增"] {
+            let text = format!("{prefix}3");
+            assert_eq!(
+                read(&text).value.as_number().map(f64::abs),
+                Some(3.0),
+                "{text:?}"
+            );
+        }
+        assert_eq!(read("本年新收 3").value, Value::Unreadable);
     }
 
     #[test]

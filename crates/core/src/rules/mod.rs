@@ -117,29 +117,41 @@ pub fn same(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-6
 }
 
-/// The sum of some cells of a table, with their paths and spans; `None` when a cell is
+/// The sum of some cells of a table, with the cells and their spans; `None` when a cell is
 /// absent, missing or unreadable, or its row's alignment is a guess (S106): the equation
-/// cannot be evaluated then.
-pub struct Sum {
+/// cannot be evaluated then. The cells' paths are made only for a finding ([`Sum::paths`]).
+pub struct Sum<'a> {
     pub value: f64,
-    pub paths: Vec<String>,
+    kind: crate::schema::TableKind,
+    cells: Vec<(&'a str, &'a str)>,
     pub spans: Vec<crate::Span>,
 }
 
-pub fn sum(table: &Table, cells: &[(&str, &str)]) -> Option<Sum> {
+impl Sum<'_> {
+    /// The paths of the cells summed, in order.
+    pub fn paths(&self) -> Vec<String> {
+        self.cells
+            .iter()
+            .map(|(row, col)| crate::table::cell_path(self.kind, row, col))
+            .collect()
+    }
+}
+
+pub fn sum<'a>(table: &Table, cells: &[(&'a str, &'a str)]) -> Option<Sum<'a>> {
     let mut s = Sum {
         value: 0.0,
-        paths: Vec::new(),
-        spans: Vec::new(),
+        kind: table.kind,
+        cells: Vec::with_capacity(cells.len()),
+        spans: Vec::with_capacity(cells.len()),
     };
-    for (row, col) in cells {
+    for &(row, col) in cells {
         let r = table.row(row)?;
         if r.misaligned.is_some() {
             return None;
         }
         let cell = r.cell(col)?;
         s.value += cell.value.as_number()?;
-        s.paths.push(table.path(row, col));
+        s.cells.push((row, col));
         s.spans.extend(cell.span);
     }
     Some(s)
@@ -165,8 +177,8 @@ pub fn equation(
     expected: f64,
     actual: f64,
 ) -> Finding {
-    let mut cells = left.paths;
-    for p in right.paths {
+    let mut cells = left.paths();
+    for p in right.paths() {
         if !cells.contains(&p) {
             cells.push(p);
         }

@@ -28,7 +28,7 @@ pub(super) struct Target {
 struct Compared<'a> {
     claim: &'a Claim,
     target: Target,
-    sum: Sum,
+    sum: Sum<'static>,
     agrees: bool,
 }
 
@@ -85,7 +85,7 @@ fn finding(rule: &Rule, n: &Narrative, c: &Compared) -> Finding {
         fmt_num(e)
     );
     Finding::new(rule.code, rule.severity, c.target.subject.clone(), msg)
-        .cells(c.sum.paths.clone())
+        .cells(c.sum.paths())
         .values(e, a)
         .quote(n.quote(c.claim.sentence, &c.claim.num))
         .spans(claim_spans(n, c.claim))

@@ -1,0 +1,409 @@
+// Speed in the browser (Debian's Chromium through playwright-core, as the browser tests):
+//
+// - wasm:   the core alone as WebAssembly (crates/wasm-bench), `check` timed with
+//           performance.now() over many runs per report; and the JavaScript API's `check`
+//           (dist/js/, which also converts the report into JavaScript objects) when present.
+// - redraw: the web app (dist/) with each seed loaded; a digit typed into a table number of
+//           #report-input and deleted again, many times: from the input event to the DOM
+//           holding the new result (the app's work), and to the end of the next frame (what
+//           the user sees).
+// - first:  the web app opened afresh: from the arrival of its last asset (JavaScript,
+//           WebAssembly, CSS; Resource Timing) to its first paint (Paint Timing), with an
+//           empty box and with a seed restored from the last visit.
+//
+//   node tests/browser/bench.mjs [--wasm DIR] [--app DIST] [--runs N] [--keys N] [--loads N]
+//                                [--out FILE]
+//
+// DIR holds wasm-bindgen's output for crates/wasm-bench (gouji_wasm_bench.js and its .wasm)
+// and optionally js/ (a copy of dist/js/). Every figure is printed as `name value` on a line
+// of its own (times in ms), and written to FILE too; `cargo xtask bench` runs this and reads
+// the figures. Not a test: nothing here passes or fails on time.
+
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "./server.mjs";
+import { open, paste } from "./helpers.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, "..", "..");
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+}
+
+const wasmDir = option("--wasm", null);
+const appDir = option("--app", null);
+const RUNS = Number(option("--runs", "200"));
+const KEYS = Number(option("--keys", "60"));
+const LOADS = Number(option("--loads", "12"));
+const outFile = option("--out", null);
+const executablePath = process.env.GOUJI_CHROMIUM || "/usr/bin/chromium";
+
+const figures = [];
+function figure(name, value) {
+  const v = typeof value === "number" ? Number(value.toFixed(3)) : value;
+  figures.push(`${name} ${v}`);
+  console.log(`${name} ${v}`);
+}
+
+/** Nearest-rank percentile of numbers. */
+function pct(values, p) {
+  const s = [...values].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+function stats(prefix, values) {
+  figure(`${prefix}.median_ms`, pct(values, 50));
+  figure(`${prefix}.p95_ms`, pct(values, 95));
+  figure(`${prefix}.min_ms`, Math.min(...values));
+  figure(`${prefix}.max_ms`, Math.max(...values));
+}
+
+/** The reports timed: the seeds and the PDFs' text, as the native benches; short names. */
+async function reports() {
+  const out = [];
+  for (const [dir, keep] of [
+    ["tests/fixtures/seeds", (f) => f.endsWith(".txt")],
+    ["tests/fixtures/reports", (f) => f.endsWith(".pdf.txt")],
+  ]) {
+    for (const f of (await readdir(join(repo, dir))).filter(keep).sort()) {
+      const name = dir.endsWith("seeds") ? `seed${f.slice(0, 3)}` : f.replace(/\.pdf\.txt$/, "");
+      out.push({ name, text: await readFile(join(repo, dir, f), "utf8") });
+    }
+  }
+  return out;
+}
+
+/** The 1 MB report of the native bench (crates/core/benches/check.rs): the title, section 一 of
+ * seed 000 repeated to 1 MB, then its tables and closing sections once. */
+function bigReport(seed) {
+  const tables = seed.indexOf("二、主动公开政府信息情况");
+  const nl = seed.indexOf("\n");
+  const title = seed.slice(0, nl + 1);
+  const narrative = seed.slice(nl + 1, tables);
+  const tail = seed.slice(tables);
+  const bytes = (s) => Buffer.byteLength(s);
+  let big = title;
+  const tailBytes = bytes(tail);
+  const step = bytes(narrative);
+  let size = bytes(big);
+  while (size + tailBytes < 1 << 20) {
+    big += narrative;
+    size += step;
+  }
+  return big + tail;
+}
+
+async function launch() {
+  const profile = await mkdtemp(join(tmpdir(), "gouji-bench-"));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: { width: 1280, height: 900 },
+    locale: "zh-CN",
+  });
+  return { browser, profile };
+}
+
+// ------------------------------------------------------------------ the core as WebAssembly
+
+async function benchWasm(browser) {
+  // Cross-origin isolation gives performance.now() its fine resolution (5 µs, not 100 µs).
+  const server = await serve(resolve(wasmDir), "/", {
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-embedder-policy": "require-corp",
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url + "gouji_wasm_bench.js");
+    const isolated = await page.evaluate(async () => {
+      const m = await import("./gouji_wasm_bench.js");
+      await m.default({ module_or_path: new URL("./gouji_wasm_bench_bg.wasm", location.href) });
+      window.bench = m;
+      return self.crossOriginIsolated;
+    });
+    figure("wasm.cross_origin_isolated", isolated ? 1 : 0);
+    const jsApi = await stat(join(wasmDir, "js", "gouji.js")).catch(() => null);
+    if (jsApi) {
+      await page.evaluate(async () => {
+        window.api = await import("./js/gouji.js");
+      });
+    }
+    const inputs = await reports();
+    const seed000 = inputs.find((r) => r.name === "seed000");
+    if (seed000) inputs.push({ name: "report-1MB", text: bigReport(seed000.text) });
+    for (const { name, text } of inputs) {
+      const runs = text.length > 100_000 ? Math.max(5, Math.round(RUNS / 20)) : RUNS;
+      const times = await page.evaluate(
+        ({ text, runs }) => {
+          const out = [];
+          // Warm up: V8 compiles WebAssembly quickly first and optimises hot code later.
+          const warm = performance.now();
+          for (let i = 0; i < 10 || performance.now() - warm < 500; i++) window.bench.check(text);
+          for (let i = 0; i < runs; i++) {
+            const t = performance.now();
+            window.bench.check(text);
+            out.push(performance.now() - t);
+          }
+          return out;
+        },
+        { text, runs },
+      );
+      figure(`wasm.${name}.bytes`, Buffer.byteLength(text));
+      stats(`wasm.${name}`, times);
+      if (jsApi) {
+        const api = await page.evaluate(
+          ({ text, runs }) => {
+            const out = [];
+            const warm = performance.now();
+            for (let i = 0; i < 10 || performance.now() - warm < 500; i++) window.api.check(text);
+            for (let i = 0; i < runs; i++) {
+              const t = performance.now();
+              window.api.check(text);
+              out.push(performance.now() - t);
+            }
+            return out;
+          },
+          { text, runs: Math.max(5, Math.round(runs / 2)) },
+        );
+        stats(`jsapi.${name}`, api);
+      }
+    }
+    await page.close();
+  } finally {
+    await server.close();
+  }
+}
+
+// ------------------------------------------------------------------ the app: keystrokes
+
+/** In the page: resolves with the times of the next input event, of the first change of the
+ * app's DOM after it, of the next animation frame, and of the task after that frame (the
+ * frame has been drawn by then). */
+function arm() {
+  window.__keystroke = new Promise((done) => {
+    const app = document.getElementById("app");
+    const t = {};
+    window.addEventListener(
+      "input",
+      (e) => {
+        t.event = e.timeStamp;
+        t.handler = performance.now();
+      },
+      { capture: true, once: true },
+    );
+    const observer = new MutationObserver(() => {
+      if (t.event === undefined) return;
+      observer.disconnect();
+      t.dom = performance.now();
+      requestAnimationFrame(() => {
+        t.frame = performance.now();
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          t.painted = performance.now();
+          done(t);
+        };
+        channel.port2.postMessage(0);
+      });
+    });
+    observer.observe(app, { subtree: true, childList: true, characterData: true, attributes: true });
+    setTimeout(() => done(null), 5000);
+  });
+}
+
+/** In the page: the UTF-16 index of the first table number in the box (a cell that is only
+ * digits, between separators or alone on its line), so a digit typed there changes a value. */
+function tableNumber() {
+  const box = document.getElementById("report-input");
+  const m = /(^|[|\t])[ \t]*(\d+)[ \t]*(?=[|\t]|$)/m.exec(box.value);
+  if (!m) return -1;
+  return m.index + m[0].indexOf(m[2]);
+}
+
+async function keystroke(page, key) {
+  await page.evaluate(arm);
+  await page.keyboard.press(key);
+  const t = await page.evaluate(() => window.__keystroke);
+  if (!t) throw new Error(`no change of the page after pressing ${key}`);
+  return t;
+}
+
+async function benchRedraw(browser, server) {
+  const seeds = (await readdir(join(repo, "tests/fixtures/seeds"))).filter((f) => f.endsWith(".txt")).sort();
+  const allWork = [];
+  const allFrame = [];
+  for (const file of seeds) {
+    const name = `seed${file.slice(0, 3)}`;
+    const page = await browser.newPage();
+    await open(page, server.url);
+    await paste(page, await readFile(join(repo, "tests/fixtures/seeds", file), "utf8"));
+    const at = await page.evaluate(tableNumber);
+    if (at < 0) throw new Error(`${file}: no table number to type into`);
+    const work = [];
+    const frame = [];
+    const before = await page.locator("#report-input").inputValue();
+    for (let i = -5; i < KEYS / 2; i++) {
+      await page.evaluate((at) => {
+        const box = document.getElementById("report-input");
+        box.focus();
+        box.setSelectionRange(at, at);
+      }, at);
+      for (const key of ["1", "Backspace"]) {
+        const t = await keystroke(page, key);
+        if (i >= 0) {
+          work.push(t.dom - t.event);
+          frame.push(t.painted - t.event);
+        }
+        // Typing speed: a key every 60 ms or so, after the page has drawn the last one.
+        await page.waitForTimeout(40);
+      }
+    }
+    const after = await page.locator("#report-input").inputValue();
+    if (after !== before) throw new Error(`${file}: the text changed while typing and deleting`);
+    figure(`redraw.${name}.keys`, work.length);
+    stats(`redraw.${name}.work`, work);
+    stats(`redraw.${name}.frame`, frame);
+    allWork.push(...work);
+    allFrame.push(...frame);
+    await page.close();
+  }
+  stats("redraw.all.work", allWork);
+  stats("redraw.all.frame", allFrame);
+}
+
+// ------------------------------------------------------------------ the app: first render
+
+/** Before the page's own scripts: resolves with the time the app first drew into #app, the
+ * next animation frame, and the task after it. */
+function watchFirstRender() {
+  window.__first = new Promise((done) => {
+    const observer = new MutationObserver(() => {
+      const app = document.getElementById("app");
+      if (!app || !app.firstElementChild) return;
+      observer.disconnect();
+      const t = { dom: performance.now() };
+      requestAnimationFrame(() => {
+        t.frame = performance.now();
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          t.painted = performance.now();
+          done(t);
+        };
+        channel.port2.postMessage(0);
+      });
+    });
+    observer.observe(document, { subtree: true, childList: true });
+  });
+}
+
+async function firstRender(browser, server, stored) {
+  const page = await browser.newPage();
+  await page.addInitScript(watchFirstRender);
+  // The box's text for the next visit, as the app keeps it.
+  await page.goto(server.url + "favicon-none");
+  await page.evaluate((text) => {
+    if (text === null) localStorage.removeItem("gouji.input");
+    else localStorage.setItem("gouji.input", text);
+  }, stored);
+  await page.goto(server.url, { waitUntil: "load" });
+  await page.locator("#report-input").waitFor({ timeout: 15000 });
+  const t = await page.evaluate(async () => {
+    const first = await window.__first;
+    const assets = performance
+      .getEntriesByType("resource")
+      .filter((e) => /\.(js|wasm|css)(\?|$)/.test(e.name))
+      .map((e) => ({ name: e.name.split("/").pop(), end: e.responseEnd, size: e.encodedBodySize }));
+    // The paint entries are reported a little after the frame.
+    const fcp = await new Promise((done) => {
+      new PerformanceObserver((list) => {
+        const e = list.getEntriesByName("first-contentful-paint")[0];
+        if (e) done(e.startTime);
+      }).observe({ type: "paint", buffered: true });
+      setTimeout(() => done(NaN), 3000);
+    });
+    return { ...first, fcp, assets, assetsEnd: Math.max(...assets.map((a) => a.end)) };
+  });
+  await page.close();
+  return t;
+}
+
+async function benchFirst(browser, server) {
+  const seed = await readFile(join(repo, "tests/fixtures/seeds/000_7dba22183337286f.txt"), "utf8");
+  for (const [label, stored] of [
+    ["empty", null],
+    ["restored", seed],
+  ]) {
+    const painted = [];
+    const fcp = [];
+    const arrival = [];
+    let assets = [];
+    for (let i = -1; i < LOADS; i++) {
+      const t = await firstRender(browser, server, stored);
+      if (i < 0) continue; // the first load warms the server and Chromium up
+      painted.push(t.painted - t.assetsEnd);
+      fcp.push(t.fcp - t.assetsEnd);
+      arrival.push(t.assetsEnd);
+      assets = t.assets;
+    }
+    stats(`first.${label}.painted`, painted);
+    stats(`first.${label}.fcp`, fcp);
+    stats(`first.${label}.assets_arrived`, arrival);
+    if (label === "empty") {
+      for (const a of assets) figure(`first.asset.${a.name}.bytes`, a.size);
+    }
+  }
+}
+
+// ------------------------------------------------------------------
+
+async function main() {
+  if (!wasmDir && !appDir) {
+    console.error("bench: nothing to do; give --wasm DIR and/or --app DIST");
+    return 1;
+  }
+  const { browser, profile } = await launch();
+  try {
+    figure("chromium.version", browser.browser()?.version() ?? "unknown");
+    if (wasmDir) await benchWasm(browser);
+    if (appDir) {
+      if (!(await stat(join(appDir, "index.html")).catch(() => null))) {
+        throw new Error(`${appDir}/index.html not found; build the app first (cargo xtask dist)`);
+      }
+      const server = await serve(resolve(appDir), "/bench/");
+      await browser.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+      try {
+        await benchRedraw(browser, server);
+        await benchFirst(browser, server);
+      } finally {
+        await server.close();
+      }
+    }
+  } finally {
+    await browser.close().catch(() => {});
+    await rm(profile, { recursive: true, force: true }).catch(() => {});
+  }
+  if (outFile) await writeFile(outFile, figures.join("\n") + "\n");
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error?.stack || String(error));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,855 @@
+//! `cargo xtask bench`: how fast the checker is, natively, as WebAssembly in Chromium, in the
+//! web app and in the command line, against the project's targets; BENCHMARKS.md says what
+//! each figure means and how it was measured.
+//!
+//! - `native`: the criterion benches of the core (crates/core/benches), medians per input.
+//! - `cli`:    10 000 reports generated from the fixtures (target/bench/corpus/), checked by
+//!   `gouji check --format json` with `--jobs 1` and `--jobs 2`, against `cat` and `wc -c`
+//!   of the same files in the same run.
+//! - `wasm`:   the core alone as WebAssembly (crates/wasm-bench) in Chromium, per report
+//!   (tests/browser/bench.mjs); and the JavaScript API of dist/js/.
+//! - `app`:    the release build (dist/): the bundle's gzip size, then keystroke-to-redraw
+//!   and the first render in Chromium (tests/browser/bench.mjs).
+//!
+//! Every figure goes to target/bench/figures.txt as `name value`. `--check` measures the
+//! bundle and the app and fails when a figure recorded in xtask/bench-recorded.txt got more
+//! than 20 % worse; `--record` measures the same and writes that file.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use crate::run::{gzip_size, say, step, Cmd, Failure};
+use crate::tools;
+
+/// The file `--check` compares with and `--record` writes.
+const RECORDED: &str = "xtask/bench-recorded.txt";
+/// How much worse than recorded a figure may get before `--check` fails.
+const TOLERANCE: f64 = 1.20;
+/// Reports in the command line's corpus.
+const CORPUS_SIZE: usize = 10_000;
+/// Timed runs of each command over the corpus (the median counts).
+const CLI_RUNS: usize = 3;
+
+const PARTS: [&str; 4] = ["native", "cli", "wasm", "app"];
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Measure,
+    Check,
+    Record,
+}
+
+/// Figures in the order measured: `name value`.
+#[derive(Default)]
+struct Figures(Vec<(String, String)>);
+
+impl Figures {
+    fn set(&mut self, name: impl Into<String>, value: impl ToString) {
+        let name = name.into();
+        let value = value.to_string();
+        match self.0.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((name, value)),
+        }
+    }
+
+    fn num(&self, name: &str) -> Option<f64> {
+        self.0
+            .iter()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, v)| v.parse().ok())
+    }
+
+    fn extend_from_file(&mut self, path: &Path) -> Result<(), Failure> {
+        for (name, value) in read_figures(path)? {
+            self.set(name, value);
+        }
+        Ok(())
+    }
+}
+
+pub fn run(root: &Path, args: &[String]) -> Result<(), Failure> {
+    let mut mode = Mode::Measure;
+    let mut parts: Vec<&str> = Vec::new();
+    for arg in args {
+        match arg.as_str() {
+            "--check" => mode = Mode::Check,
+            "--record" => mode = Mode::Record,
+            p if PARTS.contains(&p) => parts.push(p),
+            other => {
+                return Err(Failure(format!(
+                    "bench takes parts ({}) or --check or --record, not {other:?}",
+                    PARTS.join(", ")
+                )))
+            }
+        }
+    }
+    if mode != Mode::Measure && !parts.is_empty() {
+        return Err(Failure(
+            "--check and --record measure the bundle and the app only; name no parts".into(),
+        ));
+    }
+    if mode != Mode::Measure {
+        parts = vec!["app"];
+    } else if parts.is_empty() {
+        parts = PARTS.to_vec();
+    }
+
+    let out = root.join("target/bench");
+    std::fs::create_dir_all(&out)
+        .map_err(|e| Failure(format!("cannot create {}: {e}", out.display())))?;
+    let mut figures = Figures::default();
+    machine(&mut figures);
+
+    tools::ensure_build_tools(root)?;
+    let chromium = if parts.iter().any(|p| matches!(*p, "wasm" | "app")) {
+        Some(tools::ensure_browser_tools(root)?)
+    } else {
+        None
+    };
+    if parts.contains(&"app") || (parts.contains(&"wasm") && !root.join("dist/js").is_dir()) {
+        crate::build_release(root)?;
+    }
+    for part in &parts {
+        match *part {
+            "native" => native(root, &mut figures)?,
+            "cli" => cli(root, &out, &mut figures)?,
+            "wasm" => wasm(root, &out, chromium.as_deref(), &mut figures)?,
+            "app" => {
+                bundle(root, &mut figures)?;
+                app(root, &out, chromium.as_deref(), &mut figures)?;
+            }
+            _ => {}
+        }
+    }
+    figures.set("machine.load_after", load());
+
+    let file = out.join("figures.txt");
+    write_figures(&file, &figures.0, "")?;
+    summary(&figures);
+    say(&format!("every figure: {}", file.display()));
+
+    match mode {
+        Mode::Measure => Ok(()),
+        Mode::Record => record(root, &figures),
+        Mode::Check => check(root, &out, chromium.as_deref(), &mut figures),
+    }
+}
+
+// ------------------------------------------------------------------ the machine
+
+fn machine(figures: &mut Figures) {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .and_then(|l| l.split_once(':'))
+        .map_or("unknown", |(_, m)| m.trim())
+        .replace(' ', "_");
+    figures.set("machine.cpu", model);
+    figures.set(
+        "machine.cores",
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+    );
+    figures.set("machine.load_before", load());
+}
+
+/// The one-minute load average.
+fn load() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+// ------------------------------------------------------------------ native
+
+/// The criterion groups of crates/core/benches and the bench files that hold them.
+const CRITERION_GROUPS: [&str; 4] = ["check", "html", "repair", "check_bytes"];
+
+fn native(root: &Path, figures: &mut Figures) -> Result<(), Failure> {
+    step("native: the core's criterion benches (check, repair, files)");
+    let results = root.join("target/criterion");
+    for group in CRITERION_GROUPS {
+        let _ = std::fs::remove_dir_all(results.join(group));
+    }
+    Cmd::cargo()
+        .args([
+            "bench",
+            "-p",
+            "gouji-core",
+            "--bench",
+            "check",
+            "--bench",
+            "repair",
+            "--bench",
+            "files",
+            "--",
+            "--warm-up-time",
+            "1",
+            "--measurement-time",
+            "3",
+        ])
+        .run()?;
+    for group in CRITERION_GROUPS {
+        let Ok(entries) = std::fs::read_dir(results.join(group)) else {
+            continue;
+        };
+        let mut ids: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        ids.sort();
+        for dir in ids {
+            let estimates = dir.join("new/estimates.json");
+            let Some(ns) = std::fs::read_to_string(&estimates)
+                .ok()
+                .and_then(|json| median_ns(&json))
+            else {
+                continue;
+            };
+            let id = dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            figures.set(format!("native.{group}.{id}.median_ms"), ms(ns / 1e6));
+        }
+    }
+    Ok(())
+}
+
+/// The median's point estimate in criterion's estimates.json (nanoseconds).
+fn median_ns(json: &str) -> Option<f64> {
+    let at = json.find("\"median\":")?;
+    let rest = &json[at..];
+    let value = rest.find("\"point_estimate\":")? + "\"point_estimate\":".len();
+    let rest = &rest[value..];
+    let end = rest.find([',', '}'])?;
+    rest[..end].trim().parse().ok()
+}
+
+// ------------------------------------------------------------------ the command line
+
+fn cli(root: &Path, out: &Path, figures: &mut Figures) -> Result<(), Failure> {
+    step("cli: the release build of gouji");
+    Cmd::cargo()
+        .args(["build", "--release", "-p", "gouji-cli"])
+        .run()?;
+    let gouji = root.join("target/release/gouji");
+
+    let corpus = out.join("corpus");
+    step(&format!(
+        "cli: {CORPUS_SIZE} reports from the fixtures, numbers varied, into {}",
+        corpus.display()
+    ));
+    let bytes = generate_corpus(root, &corpus)?;
+    figures.set("cli.reports", CORPUS_SIZE);
+    figures.set("cli.bytes", bytes);
+
+    let files = corpus_files(&corpus)?;
+    let dir = corpus.to_string_lossy().into_owned();
+    // Each command once untimed, so every run finds the files in the page cache.
+    let commands: Vec<(&str, Command)> = vec![
+        ("cat", {
+            let mut c = Command::new("cat");
+            c.args(&files);
+            c
+        }),
+        ("wc", {
+            let mut c = Command::new("wc");
+            c.arg("-c").args(&files);
+            c
+        }),
+        ("jobs1", {
+            let mut c = Command::new(&gouji);
+            c.args(["check", "--format", "json", "--jobs", "1", &dir]);
+            c
+        }),
+        ("jobs2", {
+            let mut c = Command::new(&gouji);
+            c.args(["check", "--format", "json", "--jobs", "2", &dir]);
+            c
+        }),
+    ];
+    let mut times: Vec<(&str, Vec<f64>, Vec<f64>)> = commands
+        .iter()
+        .map(|(n, _)| (*n, Vec::new(), Vec::new()))
+        .collect();
+    for round in 0..=CLI_RUNS {
+        for (i, (name, cmd)) in commands.iter().enumerate() {
+            let (wall, cpu) = time(build(cmd), name)?;
+            if round > 0 {
+                times[i].1.push(wall);
+                times[i].2.push(cpu);
+            }
+        }
+    }
+    for (name, wall, cpu) in &times {
+        let (wall, cpu) = (median(wall), median(cpu));
+        say(&format!(
+            "{name}: {wall:.3} s, CPU {cpu:.2} s (medians of {CLI_RUNS} runs)"
+        ));
+        figures.set(format!("cli.{name}.seconds"), format!("{wall:.4}"));
+        figures.set(format!("cli.{name}.cpu_seconds"), format!("{cpu:.2}"));
+    }
+    let secs: Vec<f64> = ["cat", "jobs1", "jobs2"]
+        .iter()
+        .map(|n| figures.num(&format!("cli.{n}.seconds")).unwrap_or(f64::NAN))
+        .collect();
+    let (cat, jobs1, jobs2) = (secs[0], secs[1], secs[2]);
+    let cpu = |n: &str| {
+        figures
+            .num(&format!("cli.{n}.cpu_seconds"))
+            .unwrap_or(f64::NAN)
+    };
+    let (cat_cpu, jobs1_cpu, jobs2_cpu) = (cpu("cat"), cpu("jobs1"), cpu("jobs2"));
+    let n = CORPUS_SIZE as f64;
+    let mb = bytes as f64 / 1e6;
+    figures.set("cli.jobs1.reports_per_s", format!("{:.0}", n / jobs1));
+    figures.set(
+        "cli.jobs2.reports_per_s_per_core",
+        format!("{:.0}", n / jobs2 / 2.0),
+    );
+    figures.set("cli.jobs1.mb_per_s", format!("{:.1}", mb / jobs1));
+    figures.set("cli.cat.mb_per_s", format!("{:.1}", mb / cat));
+    figures.set("cli.jobs1.over_cat", format!("{:.1}", jobs1 / cat));
+    figures.set("cli.jobs2.over_cat", format!("{:.1}", jobs2 / cat));
+    // Per core of CPU time actually used: what a busy shared machine changes least.
+    figures.set(
+        "cli.jobs1.reports_per_cpu_s",
+        format!("{:.0}", n / jobs1_cpu),
+    );
+    figures.set(
+        "cli.jobs2.reports_per_cpu_s",
+        format!("{:.0}", n / jobs2_cpu),
+    );
+    figures.set(
+        "cli.jobs1.over_cat_cpu",
+        format!("{:.1}", jobs1_cpu / cat_cpu),
+    );
+    Ok(())
+}
+
+/// A fresh copy of a command (a `Command` runs once).
+fn build(c: &Command) -> Command {
+    let mut copy = Command::new(c.get_program());
+    copy.args(c.get_args());
+    copy
+}
+
+/// The CPU time (user and system) of the children this process has waited for, in seconds
+/// (Linux: /proc/self/stat, in clock ticks of 1/100 s).
+fn children_cpu() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or(Vec::new(), |(_, rest)| rest.split_whitespace().collect());
+    // After the command's name: state is field 3, cutime field 16, cstime field 17.
+    let tick = |i: usize| fields.get(i - 3).and_then(|v| v.parse::<f64>().ok());
+    match (tick(16), tick(17)) {
+        (Some(u), Some(s)) => (u + s) / 100.0,
+        _ => f64::NAN,
+    }
+}
+
+/// Runs a command with its output thrown away; its wall time and CPU time in seconds.
+fn time(mut cmd: Command, name: &str) -> Result<(f64, f64), Failure> {
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let cpu = children_cpu();
+    let start = Instant::now();
+    let status = cmd
+        .status()
+        .map_err(|e| Failure(format!("cannot run {name}: {e}")))?;
+    let seconds = start.elapsed().as_secs_f64();
+    // gouji exits with 1 when a report has errors; only 2 means it could not do its work.
+    if status.code().is_none_or(|c| c > 1) {
+        return Err(Failure(format!("{name} failed ({status})")));
+    }
+    Ok((seconds, children_cpu() - cpu))
+}
+
+fn median(values: &[f64]) -> f64 {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+fn corpus_files(corpus: &Path) -> Result<Vec<PathBuf>, Failure> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus)
+        .map_err(|e| Failure(format!("cannot read {}: {e}", corpus.display())))?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// splitmix64: a small, fixed stream of numbers, so the corpus is the same in every run.
+fn next(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Writes the corpus: the seeds and the PDFs' text in turn, each copy with none to three of
+/// its numbers (a run of ASCII digits, not a year) raised by 1 to 9, as typing slips do; the
+/// total size in bytes.
+fn generate_corpus(root: &Path, corpus: &Path) -> Result<u64, Failure> {
+    let mut bases: Vec<String> = Vec::new();
+    for (dir, suffix) in [
+        ("tests/fixtures/seeds", ".txt"),
+        ("tests/fixtures/reports", ".pdf.txt"),
+    ] {
+        let mut files = corpus_files(&root.join(dir))?;
+        files.retain(|f| f.to_string_lossy().ends_with(suffix));
+        for f in files {
+            bases.push(
+                std::fs::read_to_string(&f)
+                    .map_err(|e| Failure(format!("cannot read {}: {e}", f.display())))?,
+            );
+        }
+    }
+    if bases.is_empty() {
+        return Err(Failure("no fixtures to build the corpus from".into()));
+    }
+    // Every run of ASCII digits but years.
+    let numbers: Vec<Vec<(usize, usize)>> = bases
+        .iter()
+        .map(|text| {
+            let b = text.as_bytes();
+            let mut runs = Vec::new();
+            let mut i = 0;
+            while i < b.len() {
+                if b[i].is_ascii_digit() {
+                    let start = i;
+                    while i < b.len() && b[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                    let year = i - start == 4 && matches!(&b[start..start + 2], b"19" | b"20");
+                    if !year && i - start <= 6 {
+                        runs.push((start, i));
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+            runs
+        })
+        .collect();
+
+    let _ = std::fs::remove_dir_all(corpus);
+    std::fs::create_dir_all(corpus)
+        .map_err(|e| Failure(format!("cannot create {}: {e}", corpus.display())))?;
+    let mut total = 0u64;
+    for i in 0..CORPUS_SIZE {
+        let which = i % bases.len();
+        let (text, runs) = (&bases[which], &numbers[which]);
+        let mut state = i as u64;
+        let changes = (next(&mut state) % 4) as usize;
+        let mut picked: Vec<(usize, usize)> = (0..changes)
+            .filter(|_| !runs.is_empty())
+            .map(|_| runs[(next(&mut state) % runs.len() as u64) as usize])
+            .collect();
+        picked.sort_unstable();
+        picked.dedup();
+        let mut report = String::with_capacity(text.len() + 8);
+        let mut at = 0;
+        for (a, b) in picked {
+            let n: u64 = text[a..b].parse().unwrap_or(0);
+            report.push_str(&text[at..a]);
+            let _ = write!(report, "{}", n + 1 + next(&mut state) % 9);
+            at = b;
+        }
+        report.push_str(&text[at..]);
+        let path = corpus.join(format!("{i:05}.txt"));
+        std::fs::write(&path, &report)
+            .map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?;
+        total += report.len() as u64;
+    }
+    Ok(total)
+}
+
+// ------------------------------------------------------------------ in the browser
+
+fn wasm(
+    root: &Path,
+    out: &Path,
+    chromium: Option<&Path>,
+    figures: &mut Figures,
+) -> Result<(), Failure> {
+    step("wasm: the core alone as WebAssembly (crates/wasm-bench), as the app is built");
+    Cmd::cargo()
+        .args([
+            "build",
+            "-p",
+            "gouji-wasm-bench",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            "wasm-release",
+        ])
+        .run()?;
+    let dir = out.join("wasm");
+    let _ = std::fs::remove_dir_all(&dir);
+    let built = root.join("target/wasm32-unknown-unknown/wasm-release/gouji_wasm_bench.wasm");
+    Cmd::new("wasm-bindgen")
+        .args(["--target", "web", "--out-dir"])
+        .args([&dir, &built])
+        .run()?;
+    let wasm = dir.join("gouji_wasm_bench_bg.wasm");
+    Cmd::new("wasm-opt")
+        .args(["-Oz"])
+        .args([wasm.as_os_str(), "-o".as_ref(), wasm.as_os_str()])
+        .run()?;
+    // The JavaScript API beside it, to time its check() (which also builds the JS objects).
+    let api = root.join("dist/js");
+    if api.is_dir() {
+        copy_dir(&api, &dir.join("js"))?;
+    }
+    step("wasm: timing check() per report in Chromium (tests/browser/bench.mjs)");
+    let file = out.join("wasm.txt");
+    browser_bench(root, chromium, &["--wasm", &dir.to_string_lossy()], &file)?;
+    figures.extend_from_file(&file)
+}
+
+/// The gzip size (`gzip -9`) of what the page loads: the WebAssembly, JavaScript and CSS at
+/// the top of dist/.
+fn bundle(root: &Path, figures: &mut Figures) -> Result<(), Failure> {
+    let dist = root.join("dist");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dist)
+        .map_err(|e| Failure(format!("cannot read {}: {e}", dist.display())))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .is_some_and(|x| x == "wasm" || x == "js" || x == "css")
+        })
+        .collect();
+    files.sort();
+    let mut total = 0;
+    for f in &files {
+        let size =
+            gzip_size(f).ok_or_else(|| Failure("gzip is needed to size the bundle".into()))?;
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // Hashed names change with every build; the kind of file names the figure.
+        let kind = f
+            .extension()
+            .map(|x| x.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        say(&format!("{name}: {size} bytes gzipped"));
+        let key = format!("bundle.{kind}.gzip_bytes");
+        let before = figures.num(&key).unwrap_or(0.0) as u64;
+        figures.set(key, before + size);
+        total += size;
+    }
+    figures.set("bundle.gzip_bytes", total);
+    Ok(())
+}
+
+fn app(
+    root: &Path,
+    out: &Path,
+    chromium: Option<&Path>,
+    figures: &mut Figures,
+) -> Result<(), Failure> {
+    step("app: keystroke-to-redraw and first render in Chromium (tests/browser/bench.mjs)");
+    let file = out.join("app.txt");
+    browser_bench(root, chromium, &["--app", "dist"], &file)?;
+    figures.extend_from_file(&file)
+}
+
+fn browser_bench(
+    root: &Path,
+    chromium: Option<&Path>,
+    args: &[&str],
+    file: &Path,
+) -> Result<(), Failure> {
+    let _ = std::fs::remove_file(file);
+    let mut cmd = Cmd::new("node")
+        .args(["tests/browser/bench.mjs"])
+        .args(args)
+        .args(["--out".as_ref(), file.as_os_str()])
+        .dir(root);
+    if let Some(chromium) = chromium {
+        cmd = cmd.env("GOUJI_CHROMIUM", chromium);
+    }
+    cmd.run()
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<(), Failure> {
+    std::fs::create_dir_all(to)
+        .map_err(|e| Failure(format!("cannot create {}: {e}", to.display())))?;
+    for entry in std::fs::read_dir(from)
+        .map_err(|e| Failure(format!("cannot read {}: {e}", from.display())))?
+        .flatten()
+    {
+        let path = entry.path();
+        if path.is_file() {
+            std::fs::copy(&path, to.join(entry.file_name()))
+                .map_err(|e| Failure(format!("cannot copy {}: {e}", path.display())))?;
+        }
+    }
+    Ok(())
+}
+
+// ------------------------------------------------------------------ figures
+
+fn read_figures(path: &Path) -> Result<Vec<(String, String)>, Failure> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once(' '))
+        .map(|(n, v)| (n.to_string(), v.trim().to_string()))
+        .collect())
+}
+
+fn write_figures(path: &Path, figures: &[(String, String)], head: &str) -> Result<(), Failure> {
+    let mut text = head.to_string();
+    for (name, value) in figures {
+        let _ = writeln!(text, "{name} {value}");
+    }
+    std::fs::write(path, text).map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))
+}
+
+fn ms(x: f64) -> String {
+    format!("{x:.4}")
+}
+
+/// The targets, each with the figure that decides it; printed after every run.
+fn summary(f: &Figures) {
+    step("figures against the targets");
+    let mut lines: Vec<(String, Option<bool>)> = Vec::new();
+    let max_over = |prefix: &str, suffix: &str, skip: &[&str]| -> Option<(f64, String)> {
+        f.0.iter()
+            .filter(|(n, _)| n.starts_with(prefix) && n.ends_with(suffix))
+            .filter(|(n, _)| !skip.iter().any(|s| n.contains(s)))
+            .filter_map(|(n, v)| Some((v.parse::<f64>().ok()?, n.clone())))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+    };
+    if let Some((v, n)) = max_over("native.check.", ".median_ms", &["1MB"]) {
+        lines.push((
+            format!("core, native, slowest report: {v:.3} ms ({n}); target ≤ 1 ms"),
+            Some(v <= 1.0),
+        ));
+    }
+    if let Some(v) = f.num("native.check.report-1MB.median_ms") {
+        lines.push((format!("core, native, 1 MB report: {v:.1} ms"), None));
+    }
+    if let Some((v, n)) = max_over("wasm.", ".median_ms", &["1MB"]) {
+        lines.push((
+            format!(
+                "core, wasm in Chromium, slowest report: {v:.3} ms median ({n}); target ≤ 3 ms"
+            ),
+            Some(v <= 3.0),
+        ));
+    }
+    if let (Some(w), Some(p)) = (
+        f.num("redraw.all.work.median_ms"),
+        f.num("redraw.all.work.p95_ms"),
+    ) {
+        lines.push((
+            format!("keystroke → DOM updated: median {w:.1} ms, p95 {p:.1} ms"),
+            None,
+        ));
+    }
+    if let (Some(m), Some(p)) = (
+        f.num("redraw.all.frame.median_ms"),
+        f.num("redraw.all.frame.p95_ms"),
+    ) {
+        lines.push((
+            format!(
+                "keystroke → next frame drawn: median {m:.1} ms, p95 {p:.1} ms; target ≤ 16 ms"
+            ),
+            Some(m <= 16.0),
+        ));
+    }
+    if let Some(v) = f.num("cli.jobs1.reports_per_s") {
+        lines.push((
+            format!("CLI, --jobs 1: {v:.0} reports/s; target ≥ 2000 per core"),
+            Some(v >= 2000.0),
+        ));
+    }
+    if let Some(v) = f.num("cli.jobs2.reports_per_s_per_core") {
+        lines.push((
+            format!("CLI, --jobs 2: {v:.0} reports/s per core"),
+            Some(v >= 2000.0),
+        ));
+    }
+    if let Some(v) = f.num("cli.jobs1.reports_per_cpu_s") {
+        lines.push((
+            format!("CLI, --jobs 1: {v:.0} reports per second of CPU time"),
+            Some(v >= 2000.0),
+        ));
+    }
+    if let Some(v) = f.num("cli.jobs1.over_cat") {
+        lines.push((
+            format!("CLI, --jobs 1: {v:.1}× the time of cat; target ≤ 3×"),
+            Some(v <= 3.0),
+        ));
+    }
+    if let Some(v) = f.num("bundle.gzip_bytes") {
+        lines.push((
+            format!(
+                "bundle (wasm+js+css), gzip: {:.1} KB; target ≤ 300 KB",
+                v / 1000.0
+            ),
+            Some(v <= 300_000.0),
+        ));
+    }
+    for label in ["empty", "restored"] {
+        if let Some(v) = f.num(&format!("first.{label}.painted.median_ms")) {
+            lines.push((format!("first render ({label} box) after the assets arrived: {v:.0} ms median; target ≤ 300 ms"), Some(v <= 300.0)));
+        }
+    }
+    for (line, met) in lines {
+        let mark = match met {
+            Some(true) => "met   ",
+            Some(false) => "MISSED",
+            None => "      ",
+        };
+        println!("  {mark} {line}");
+    }
+}
+
+// ------------------------------------------------------------------ recorded figures
+
+/// Whether `--record` keeps a figure for `--check`: the bundle's size, and keystroke-to-redraw
+/// over all seeds (median and p95) and per seed (median).
+fn recorded(name: &str) -> bool {
+    name == "bundle.gzip_bytes"
+        || (name.starts_with("redraw.all.")
+            && (name.ends_with(".median_ms") || name.ends_with(".p95_ms")))
+        || (name.starts_with("redraw.seed") && name.ends_with(".median_ms"))
+}
+
+fn record(root: &Path, figures: &Figures) -> Result<(), Failure> {
+    let kept: Vec<(String, String)> = figures
+        .0
+        .iter()
+        .filter(|(n, _)| recorded(n))
+        .cloned()
+        .collect();
+    let commit = Cmd::new("git")
+        .args(["rev-parse", "--short", "HEAD"])
+        .output()
+        .unwrap_or_default();
+    let date = Cmd::new("date")
+        .args(["-u", "+%Y-%m-%d"])
+        .output()
+        .unwrap_or_default();
+    let head = format!(
+        "# Figures `cargo xtask bench --check` compares with: it fails when one is more than 20 %\n\
+         # above its value here (lower is better for each). Re-record: `cargo xtask bench --record`.\n\
+         # Recorded {} on {} ({} cores, load {} before, {} after), commit {}.\n",
+        date.trim(),
+        figures.0.iter().find(|(n, _)| n == "machine.cpu").map_or("?", |(_, v)| v),
+        figures.num("machine.cores").unwrap_or(0.0),
+        figures.0.iter().find(|(n, _)| n == "machine.load_before").map_or("?", |(_, v)| v),
+        figures.0.iter().find(|(n, _)| n == "machine.load_after").map_or("?", |(_, v)| v),
+        commit.trim(),
+    );
+    write_figures(&root.join(RECORDED), &kept, &head)?;
+    say(&format!("{} figures recorded in {RECORDED}", kept.len()));
+    Ok(())
+}
+
+/// The figures that got more than 20 % worse than recorded: (name, recorded, now).
+fn regressions(recorded: &[(String, String)], figures: &Figures) -> Vec<(String, f64, f64)> {
+    recorded
+        .iter()
+        .filter_map(|(name, value)| {
+            let was: f64 = value.parse().ok()?;
+            let now = figures.num(name).unwrap_or(f64::INFINITY);
+            (now > was * TOLERANCE).then(|| (name.clone(), was, now))
+        })
+        .collect()
+}
+
+fn check(
+    root: &Path,
+    out: &Path,
+    chromium: Option<&Path>,
+    figures: &mut Figures,
+) -> Result<(), Failure> {
+    step(&format!("comparing with {RECORDED} (fails above +20 %)"));
+    let recorded = read_figures(&root.join(RECORDED))?;
+    let mut worse = regressions(&recorded, figures);
+    if worse.iter().any(|(n, _, _)| n.starts_with("redraw.")) {
+        // Timings on a shared machine vary: a slower redraw must show in a second run too.
+        say("redraw slower than recorded; measuring it once more (the faster of two runs counts)");
+        let mut again = Figures::default();
+        app(root, out, chromium, &mut again)?;
+        for (name, value) in again.0 {
+            if let (Some(a), Ok(b)) = (figures.num(&name), value.parse::<f64>()) {
+                if b < a {
+                    figures.set(name, value);
+                }
+            }
+        }
+        worse = regressions(&recorded, figures);
+    }
+    for (name, value) in &recorded {
+        let now = figures
+            .num(name)
+            .map_or("absent".to_string(), |v| v.to_string());
+        let mark = if worse.iter().any(|(n, _, _)| n == name) {
+            "WORSE"
+        } else {
+            "ok   "
+        };
+        println!("  {mark} {name}: recorded {value}, now {now}");
+    }
+    if worse.is_empty() {
+        println!("\nbench --check: no figure more than 20 % worse than recorded");
+        Ok(())
+    } else {
+        Err(Failure(format!(
+            "{} figure(s) more than 20 % worse than {RECORDED}: {}",
+            worse.len(),
+            worse
+                .iter()
+                .map(|(n, was, now)| format!("{n} {was} → {now}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_criterions_median() {
+        let json = r#"{"mean":{"confidence_interval":{"lower_bound":1.0},"point_estimate":42.5},"median":{"confidence_interval":{"confidence_level":0.95,"lower_bound":3.0,"upper_bound":5.0},"point_estimate":39921.9,"standard_error":1.0}}"#;
+        assert_eq!(median_ns(json), Some(39921.9));
+    }
+
+    #[test]
+    fn a_figure_regresses_above_twenty_percent_only() {
+        let recorded = vec![
+            ("a".to_string(), "10".to_string()),
+            ("b".to_string(), "10".to_string()),
+            ("c".to_string(), "10".to_string()),
+        ];
+        let mut now = Figures::default();
+        now.set("a", 11.9);
+        now.set("b", 12.1);
+        let worse: Vec<String> = regressions(&recorded, &now)
+            .into_iter()
+            .map(|w| w.0)
+            .collect();
+        // An absent figure counts as worse: the check cannot vouch for it.
+        assert_eq!(worse, ["b", "c"]);
+    }
+}
