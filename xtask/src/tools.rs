@@ -296,20 +296,6 @@ fn json_string_after<'a>(text: &'a str, key: &str) -> Option<&'a str> {
     Some(&rest[..rest.find('"')?])
 }
 
-#[cfg(test)]
-mod tests {
-    use super::json_string_after;
-
-    #[test]
-    fn reads_package_json_strings() {
-        let json = r#"{ "name": "x", "devDependencies": { "playwright-core": "1.65.1" }, "version" : "2.0.0" }"#;
-        assert_eq!(json_string_after(json, "playwright-core"), Some("1.65.1"));
-        assert_eq!(json_string_after(json, "version"), Some("2.0.0"));
-        assert_eq!(json_string_after(json, "missing"), None);
-        assert_eq!(json_string_after(r#"{"version": 3}"#, "version"), None);
-    }
-}
-
 /// Nightly Rust (needed, not installed: a toolchain is the machine owner's choice) and
 /// cargo-fuzz (installed from crates.io when missing), for `cargo xtask fuzz`.
 pub fn ensure_fuzz_tools() -> Result<(), Failure> {
@@ -326,4 +312,18 @@ pub fn ensure_fuzz_tools() -> Result<(), Failure> {
         }
     }
     ensure_cargo_tool("cargo-fuzz", "cargo-fuzz", "0.13.2", &["--locked"], "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_string_after;
+
+    #[test]
+    fn reads_package_json_strings() {
+        let json = r#"{ "name": "x", "devDependencies": { "playwright-core": "1.65.1" }, "version" : "2.0.0" }"#;
+        assert_eq!(json_string_after(json, "playwright-core"), Some("1.65.1"));
+        assert_eq!(json_string_after(json, "version"), Some("2.0.0"));
+        assert_eq!(json_string_after(json, "missing"), None);
+        assert_eq!(json_string_after(r#"{"version": 3}"#, "version"), None);
+    }
 }

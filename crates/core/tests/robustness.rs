@@ -256,3 +256,77 @@ fn input_beyond_the_size_limit_is_not_read() {
     assert!(html.text.is_empty());
     assert!(s101_message(&html.report).contains("超过了 64 MB 的上限"));
 }
+
+fn base_report() -> String {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base/gb2021-pipe.txt");
+    std::fs::read_to_string(&p).expect("base report")
+}
+
+#[test]
+fn millions_of_cells_or_lines_are_read_up_to_the_limit() {
+    use gouji_core::ingest::text::{MAX_CELLS, MAX_LINES};
+    // A report, then more one-number lines than the reader takes: the report is read, the
+    // rest cut (memory stays bounded), and the report's spans still hold.
+    let text = base_report() + &"0\n".repeat(MAX_CELLS + 10);
+    let doc = Document::from_text(&text);
+    assert!(doc.truncated);
+    assert_eq!(doc.cells.len(), MAX_CELLS);
+    let r = check(&text);
+    assert_eq!(r.template, Template::Gb2021);
+    assert!(r.facts.input.cut);
+    assert_spans_inside(&text, &r);
+    // One line of TAB-separated cells, and nothing but line breaks.
+    let row = "\t0".repeat(MAX_CELLS + 10);
+    let doc = Document::from_text(&row);
+    assert!(doc.truncated && doc.cells.len() == MAX_CELLS && doc.lines.len() == 1);
+    let breaks = "\n".repeat(MAX_LINES + 10);
+    let doc = Document::from_text(&breaks);
+    assert!(doc.truncated && doc.lines.len() == MAX_LINES);
+    let r = check(&breaks);
+    assert!(
+        s101_message(&r).contains("100 万行或 50 万个单元格，只读取了前面的部分"),
+        "{}",
+        s101_message(&r)
+    );
+    // Below the limits nothing is cut.
+    assert!(!check(&base_report()).facts.input.cut);
+}
+
+#[test]
+fn a_tag_keeps_its_first_attributes_only() {
+    use gouji_core::ingest::html::MAX_ATTRS;
+    let attrs = |n: usize| {
+        (0..n)
+            .map(|i| format!("a{i}=\"x>{i}\" "))
+            .collect::<String>()
+    };
+    // `hidden` as the last attribute kept hides the element; one further it is dropped.
+    let kept = format!(
+        "<p>前</p><div {}hidden>隐藏</div><p>后</p>",
+        attrs(MAX_ATTRS - 1)
+    );
+    assert_eq!(html::render(&kept).text, "前\n后");
+    let dropped = format!(
+        "<p>前</p><div {}hidden>隐藏</div><p>后</p>",
+        attrs(MAX_ATTRS)
+    );
+    assert_eq!(html::render(&dropped).text, "前\n隐藏\n后");
+    // Something like a tag in a script or a comment is not cut (cutting it would cut the
+    // script's or comment's end, and the text after it would be lost).
+    let script = format!(
+        "<script>var s = '<b {}hidden';</script><p>文字</p>",
+        attrs(MAX_ATTRS)
+    );
+    assert_eq!(html::render(&script).text, "文字");
+    let comment = format!("<!-- <b {}hidden --><p>文字</p>", attrs(MAX_ATTRS));
+    assert_eq!(html::render(&comment).text, "文字");
+    // 200 000 attributes on one tag, before a report: read in linear time, report found.
+    let page = format!(
+        "<html><body><div {}>{}</div></body></html>",
+        attrs(200_000),
+        base_report().replace('\n', "<br>")
+    );
+    let c = check_html_str(&page);
+    assert_eq!(c.report.template, Template::Gb2021);
+    assert_checked(&c);
+}

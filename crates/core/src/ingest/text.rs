@@ -46,11 +46,23 @@ pub struct Line {
     pub page_number: bool,
 }
 
+/// Lines read at most. A report has a few thousand (a long PDF perhaps 20 000); the limit
+/// keeps memory bounded (about 50 bytes a line) for input that is all line breaks.
+pub const MAX_LINES: usize = 1_000_000;
+
+/// Cells read at most. A report's tables have a few hundred, its whole text a few thousand;
+/// the limit keeps memory bounded (about 200 bytes a cell) for input such as "0\n" or "0\t"
+/// repeated millions of times.
+pub const MAX_CELLS: usize = 500_000;
+
 /// The input as lines and cells.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Document {
     pub lines: Vec<Line>,
     pub cells: Vec<Cell>,
+    /// The text had more than [`MAX_LINES`] lines or [`MAX_CELLS`] cells: it was read up to
+    /// there.
+    pub truncated: bool,
 }
 
 impl Document {
@@ -71,6 +83,10 @@ impl Document {
             }
             doc.push_line(text, Span::new(start, line_end), &mut pipes);
             if end >= bytes.len() {
+                break;
+            }
+            if doc.lines.len() >= MAX_LINES || doc.cells.len() >= MAX_CELLS {
+                doc.truncated = true;
                 break;
             }
             start = end + 1;
@@ -99,6 +115,10 @@ impl Document {
                 pipes.open_row = t.contains(['|', '｜']) && !t.ends_with(['|', '｜']);
             }
             for (a, b) in split_cells(s, opening) {
+                if self.cells.len() >= MAX_CELLS {
+                    self.truncated = true;
+                    break;
+                }
                 let raw = &s[a..b];
                 self.cells.push(make_cell(
                     raw,

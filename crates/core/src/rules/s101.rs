@@ -76,6 +76,13 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
     if input.truncated {
         why.push("网页过大，只读取了前面的部分。".to_string());
     }
+    if input.cut {
+        why.push(format!(
+            "文字超过 {} 万行或 {} 万个单元格，只读取了前面的部分。",
+            crate::ingest::text::MAX_LINES / 10_000,
+            crate::ingest::text::MAX_CELLS / 10_000
+        ));
+    }
     if input.too_deep {
         why.push(format!(
             "网页的元素嵌套超过 {} 层，更深的部分只按文字读取。",
