@@ -330,3 +330,20 @@ fn a_tag_keeps_its_first_attributes_only() {
     assert_eq!(c.report.template, Template::Gb2021);
     assert_checked(&c);
 }
+
+#[test]
+fn a_page_of_millions_of_elements_is_read_up_to_the_limit() {
+    use gouji_core::ingest::html::MAX_NODES;
+    // A report, then more elements than the parser takes: the report is read, the rest cut.
+    let page = format!(
+        "<html><body><pre>{}</pre>{}</body></html>",
+        base_report(),
+        "<i>x</i>".repeat(MAX_NODES)
+    );
+    let r = html::render(&page);
+    assert!(r.truncated);
+    let c = check_html_str(&page);
+    assert_eq!(c.report.template, Template::Gb2021);
+    assert!(c.report.facts.input.truncated);
+    assert_checked(&c);
+}

@@ -49,9 +49,9 @@ use html5ever::{Attribute, LocalName, Namespace, QualName, TokenizerResult};
 
 use crate::Span;
 
-/// Nodes the parser may create before it stops taking input (about 500 MB of tree; a real
-/// report page has a few thousand).
-pub const MAX_NODES: usize = 8_000_000;
+/// Nodes the parser may create before it stops taking input (about 100 MB of tree; a real
+/// report page has a few thousand, a portal page around it some tens of thousands).
+pub const MAX_NODES: usize = 2_000_000;
 
 /// How deep elements may nest. Real report pages, layout tables and all, stay under 60.
 pub const MAX_DEPTH: u32 = 128;
