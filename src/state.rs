@@ -29,9 +29,10 @@ pub fn needs_debounce(len: usize) -> bool {
     len > IMMEDIATE_BYTES
 }
 
-/// The largest file the page reads (bytes). Reports are rarely above 1 MB of text; a larger
-/// file is most likely something else, and reading it would stall the page.
-pub const FILE_LIMIT_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
+/// The largest file the page reads (bytes): the core's limit on any input
+/// ([`gouji_core::MAX_INPUT_BYTES`]), checked against the file's size before it is read into
+/// memory, so that a huge file never stalls the page.
+pub const FILE_LIMIT_BYTES: f64 = gouji_core::MAX_INPUT_BYTES as f64;
 
 /// Why a file of `size` bytes is not read, when it is too large.
 pub fn file_too_large(name: &str, size: f64) -> Option<Notice> {
@@ -39,7 +40,7 @@ pub fn file_too_large(name: &str, size: f64) -> Option<Notice> {
         Notice::new(
             Tone::Error,
             format!(
-                "文件“{name}”有 {}，超过了 {} MB 的上限，未读取。年度报告的文本通常不超过 1 MB：请确认选对了文件。",
+                "文件“{name}”有 {}，超过了 {} MB 的上限，未读取。年度报告的文字通常不超过 1 MB，PDF 文件通常不超过几十 MB：请确认选对了文件。",
                 reading::size_zh(size as usize),
                 FILE_LIMIT_BYTES as usize / (1024 * 1024)
             ),

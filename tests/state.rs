@@ -371,8 +371,15 @@ fn a_failure_becomes_a_notice_that_can_be_dismissed() {
 #[test]
 fn large_files_and_texts_are_refused_or_not_kept() {
     assert!(file_too_large("a.txt", 1024.0).is_none());
-    let refused = file_too_large("大.txt", 64.0 * 1024.0 * 1024.0).expect("too large");
-    assert!(refused.text.contains("大.txt"));
+    let limit = gouji_core::MAX_INPUT_BYTES as f64;
+    assert!(file_too_large("a.pdf", limit).is_none());
+    let refused = file_too_large("大.pdf", limit + 1.0).expect("too large");
+    assert!(refused.text.contains("大.pdf"));
+    assert!(
+        refused.text.contains("64.0 MB，超过了 64 MB 的上限"),
+        "{}",
+        refused.text
+    );
     assert!(fits_storage(&"字".repeat(STORE_LIMIT_BYTES / 3)));
     assert!(!fits_storage(&"a".repeat(STORE_LIMIT_BYTES + 1)));
 }

@@ -1,16 +1,19 @@
-//! The text reader on arbitrary UTF-8: every cell's span slices the input to the cell's text.
+//! The text reader, then the whole check, on arbitrary UTF-8: lines cover the text in order,
+//! every cell lies on its line and its span slices the input to the cell's text; the report
+//! keeps every promise of crates/core/tests/support/invariants.rs.
 #![no_main]
+
+#[path = "../../crates/core/tests/support/invariants.rs"]
+mod invariants;
 
 use gouji_core::ingest::Document;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    let doc = Document::from_text(text);
-    for c in &doc.cells {
-        assert!(text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end));
-        assert_eq!(&text[c.span.start..c.span.end], c.raw);
-    }
-    for l in &doc.lines {
-        assert!(l.span.end <= text.len());
-    }
+    invariants::assert_document(text, &Document::from_text(text));
+    let report = gouji_core::check(text);
+    invariants::assert_checked(&gouji_core::Checked {
+        text: text.to_string(),
+        report,
+    });
 });

@@ -194,8 +194,53 @@ pub(crate) fn build_release(root: &Path) -> Result<(), Failure> {
     single::build(root)
 }
 
-/// The fuzz targets of fuzz/, each run for a while on a corpus seeded from the fixtures.
-const FUZZ_TARGETS: [&str; 2] = ["check_bytes", "text_cells"];
+/// A fuzz target of fuzz/ and the fixtures its corpus starts from: folders, and the file
+/// name endings taken from them (all files when empty).
+struct FuzzTarget {
+    name: &'static str,
+    seeds: &'static [&'static str],
+    endings: &'static [&'static str],
+}
+
+const TEXT_SEEDS: &[&str] = &[
+    "tests/fixtures/seeds",
+    "tests/fixtures/reports",
+    "crates/core/tests/fixtures/base",
+    "crates/core/tests/fixtures/layouts",
+    "crates/core/tests/fixtures/cases",
+];
+
+const FUZZ_TARGETS: [FuzzTarget; 3] = [
+    // Any bytes: text in every encoding, pages, PDFs.
+    FuzzTarget {
+        name: "check_bytes",
+        seeds: &[
+            "tests/fixtures/seeds",
+            "tests/fixtures/reports",
+            "crates/core/tests/fixtures/base",
+            "crates/core/tests/fixtures/layouts",
+            "crates/core/tests/fixtures/cases",
+            "crates/core/tests/fixtures/html",
+        ],
+        endings: &[],
+    },
+    FuzzTarget {
+        name: "text_cells",
+        seeds: TEXT_SEEDS,
+        endings: &[".txt", ".case"],
+    },
+    FuzzTarget {
+        name: "html",
+        seeds: &["crates/core/tests/fixtures/html", "tests/browser/fixtures"],
+        endings: &[".html", ".htm"],
+    },
+];
+
+/// Seconds one input may take before libFuzzer calls it a hang and stops with the input
+/// saved. Inputs take well under a second each with sanitizers (the slowest fixture, a
+/// 400 KB PDF, too); the margin is for a shared machine, where a niced run can be starved
+/// for many seconds by other work.
+const FUZZ_TIMEOUT: u32 = 60;
 
 fn fuzz(seconds: Option<&str>) -> Result<(), Failure> {
     let seconds: u32 = match seconds {
@@ -206,40 +251,52 @@ fn fuzz(seconds: Option<&str>) -> Result<(), Failure> {
     };
     let root = root()?;
     tools::ensure_fuzz_tools()?;
-    let seeds = [
-        "tests/fixtures/seeds",
-        "tests/fixtures/reports",
-        "crates/core/tests/fixtures/base",
-        "crates/core/tests/fixtures/layouts",
-    ];
-    for target in FUZZ_TARGETS {
-        let corpus = root.join("fuzz/corpus").join(target);
+    for target in &FUZZ_TARGETS {
+        let corpus = root.join("fuzz/corpus").join(target.name);
         std::fs::create_dir_all(&corpus)
             .map_err(|e| Failure(format!("cannot make {}: {e}", corpus.display())))?;
-        for dir in seeds {
+        let mut seeded = 0;
+        for dir in target.seeds {
             let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
                 continue;
             };
             for entry in entries.flatten() {
                 let from = entry.path();
-                if from.is_file() {
-                    let to = corpus.join(entry.file_name());
-                    std::fs::copy(&from, &to)
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let wanted =
+                    target.endings.is_empty() || target.endings.iter().any(|e| name.ends_with(e));
+                if from.is_file() && wanted {
+                    std::fs::copy(&from, corpus.join(&name))
                         .map_err(|e| Failure(format!("cannot copy {}: {e}", from.display())))?;
+                    seeded += 1;
                 }
             }
         }
-        step(&format!("fuzz {target} for {seconds} s"));
+        step(&format!(
+            "fuzz {} for {seconds} s (corpus fuzz/corpus/{0}, {seeded} fixtures added)",
+            target.name
+        ));
         Cmd::new("cargo")
-            .args(["+nightly", "fuzz", "run", target])
+            .args(["+nightly", "fuzz", "run", target.name])
             .args([corpus.as_os_str()])
             .args([
                 "--",
                 &format!("-max_total_time={seconds}"),
+                &format!("-timeout={FUZZ_TIMEOUT}"),
                 "-rss_limit_mb=4096",
+                "-print_final_stats=1",
             ])
             .dir(&root.join("fuzz"))
-            .run()?;
+            .run()
+            .map_err(|Failure(m)| {
+                Failure(format!(
+                    "{m}\nfuzz target {} found an input that breaks it: see the crash or \
+                     timeout file named above (fuzz/artifacts/{0}/); reproduce it with \
+                     `cargo +nightly fuzz run {0} <file>` in fuzz/, and keep it as a test in \
+                     crates/core/tests/robustness.rs",
+                    target.name
+                ))
+            })?;
     }
     Ok(())
 }

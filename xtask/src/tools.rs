@@ -296,6 +296,24 @@ fn json_string_after<'a>(text: &'a str, key: &str) -> Option<&'a str> {
     Some(&rest[..rest.find('"')?])
 }
 
+/// Nightly Rust (needed, not installed: a toolchain is the machine owner's choice) and
+/// cargo-fuzz (installed from crates.io when missing), for `cargo xtask fuzz`.
+pub fn ensure_fuzz_tools() -> Result<(), Failure> {
+    step("fuzzing tools");
+    match Cmd::new("cargo").args(["+nightly", "--version"]).output() {
+        Some(v) => say(&format!("nightly Rust: found ({})", v.trim())),
+        None => {
+            return Err(Failure(
+                "fuzzing needs nightly Rust (cargo-fuzz builds with sanitizers), and \
+                 `cargo +nightly --version` does not run. Install it with\n\n    \
+                 rustup toolchain install nightly --profile minimal\n\nthen run `cargo xtask fuzz` again."
+                    .into(),
+            ))
+        }
+    }
+    ensure_cargo_tool("cargo-fuzz", "cargo-fuzz", "0.13.2", &["--locked"], "")
+}
+
 #[cfg(test)]
 mod tests {
     use super::json_string_after;
@@ -308,22 +326,4 @@ mod tests {
         assert_eq!(json_string_after(json, "missing"), None);
         assert_eq!(json_string_after(r#"{"version": 3}"#, "version"), None);
     }
-}
-
-/// Nightly Rust and cargo-fuzz, for `cargo xtask fuzz`.
-pub fn ensure_fuzz_tools() -> Result<(), Failure> {
-    step("fuzzing tools");
-    if Cmd::new("cargo")
-        .args(["+nightly", "--version"])
-        .quiet()
-        .succeeds()
-    {
-        say("nightly Rust: found");
-    } else {
-        say("nightly Rust: not installed; installing it with rustup");
-        Cmd::new("rustup")
-            .args(["toolchain", "install", "nightly", "--profile", "minimal"])
-            .run()?;
-    }
-    ensure_cargo_tool("cargo-fuzz", "cargo-fuzz", "0.13.2", &["--locked"], "")
 }

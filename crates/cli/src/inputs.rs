@@ -40,13 +40,27 @@ pub fn collect(paths: &[PathBuf]) -> Collected {
         stdin: None,
         failures: Vec::new(),
     };
+    // Standard input is read once; when it was refused, naming it again is refused quietly.
+    let mut stdin_refused = false;
     for path in paths {
         if path.as_os_str() == "-" {
+            if stdin_refused {
+                continue;
+            }
             if c.stdin.is_none() {
                 let mut bytes = Vec::new();
-                if let Err(e) = io::stdin().lock().read_to_end(&mut bytes) {
+                let limit = gouji_core::MAX_INPUT_BYTES as u64 + 1;
+                if let Err(e) = io::stdin().lock().take(limit).read_to_end(&mut bytes) {
                     c.failures
                         .push(format!("gouji: 无法读取标准输入：{}", reason(&e)));
+                    continue;
+                }
+                if bytes.len() > gouji_core::MAX_INPUT_BYTES {
+                    c.failures.push(format!(
+                        "gouji: 未检查标准输入：超过了 {} MB 的上限（年度报告的文字通常不超过 1 MB，PDF 文件通常不超过几十 MB）",
+                        gouji_core::MAX_INPUT_BYTES >> 20
+                    ));
+                    stdin_refused = true;
                     continue;
                 }
                 c.stdin = Some(bytes);
@@ -148,6 +162,43 @@ fn is_report_file(path: &Path) -> bool {
 
 fn display(path: &Path) -> String {
     path.to_string_lossy().into_owned()
+}
+
+/// Why a file was not checked.
+pub enum ReadError {
+    Io(io::Error),
+    /// The file has more than [`gouji_core::MAX_INPUT_BYTES`] (this many, or at least this
+    /// many when it grew while being read).
+    OverLimit(u64),
+}
+
+/// A file's bytes, unless it is larger than [`gouji_core::MAX_INPUT_BYTES`]: its size is
+/// checked before it is read, and no more than the limit is ever read (a file that grows, or
+/// a device such as /dev/zero, stops there).
+pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
+    let limit = gouji_core::MAX_INPUT_BYTES as u64;
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let size = file.metadata().map_err(ReadError::Io)?.len();
+    if size > limit {
+        return Err(ReadError::OverLimit(size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::OverLimit(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// `gouji: 未检查 “big.pdf”：文件有 80.0 MB，超过了 64 MB 的上限（…）`
+pub fn over_limit(source: &str, size: u64) -> String {
+    format!(
+        "gouji: 未检查 “{source}”：文件有 {:.1} MB，超过了 {} MB 的上限（年度报告的文字通常不超过 1 MB，PDF 文件通常不超过几十 MB，请确认选对了文件）",
+        size as f64 / (1024.0 * 1024.0),
+        gouji_core::MAX_INPUT_BYTES >> 20
+    )
 }
 
 /// `gouji: 无法读取 “x.txt”：文件不存在`

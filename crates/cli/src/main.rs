@@ -79,7 +79,7 @@ fn main() -> ExitCode {
 
 /// What one input came to.
 enum Outcome {
-    Checked(Done),
+    Checked(Box<Done>),
     Failed(String),
 }
 
@@ -260,11 +260,16 @@ fn across(views: &[(String, Option<Report>)]) -> Vec<(usize, gouji_core::Finding
 fn process(input: &Input, stdin: Option<&[u8]>, format: Format) -> Outcome {
     let checked = match &input.origin {
         Origin::Stdin => gouji_core::check_bytes(stdin.unwrap_or_default()),
-        Origin::File(path) => match std::fs::read(path) {
+        Origin::File(path) => match inputs::read_file(path) {
             // What a file is (text, an HTML page, PDF, Word) is told by its bytes, not its
             // name: a page saved as .txt is still a page, a text named .html still text.
             Ok(bytes) => gouji_core::check_bytes(&bytes),
-            Err(e) => return Outcome::Failed(inputs::unreadable(&input.source, &e)),
+            Err(inputs::ReadError::Io(e)) => {
+                return Outcome::Failed(inputs::unreadable(&input.source, &e))
+            }
+            Err(inputs::ReadError::OverLimit(size)) => {
+                return Outcome::Failed(inputs::over_limit(&input.source, size))
+            }
         },
     };
     let summary = Summary::of(&input.source, &checked.report);
@@ -281,9 +286,9 @@ fn process(input: &Input, stdin: Option<&[u8]>, format: Format) -> Outcome {
         },
     };
     let year_view = year_view(&checked.report);
-    Outcome::Checked(Done {
+    Outcome::Checked(Box::new(Done {
         rendered,
         summary,
         year_view,
-    })
+    }))
 }

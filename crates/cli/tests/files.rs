@@ -76,3 +76,38 @@ fn a_saved_web_page_is_read_as_html() {
     assert_eq!(r["tables"]["requests"]["new"]["total"], 24);
     assert_eq!(run.code, 0, "{}", run.stdout);
 }
+
+#[test]
+fn a_file_beyond_the_size_limit_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.pdf");
+    // Sparse: 65 MiB on paper, nothing on disk; the command must refuse it from its size.
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(65 << 20).unwrap();
+    drop(f);
+    let ok = dir.path().join("ok.txt");
+    std::fs::write(&ok, common::seed("000_7dba22183337286f.txt")).unwrap();
+    let run = common::gouji_paths(&["check"], &[big.clone(), ok]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("big.pdf")
+            && run.stderr.contains("文件有 65.0 MB，超过了 64 MB 的上限"),
+        "{}",
+        run.stderr
+    );
+    // The other file is still checked.
+    assert!(run.stdout.contains("ok.txt"), "{}", run.stdout);
+}
+
+#[test]
+fn standard_input_beyond_the_size_limit_is_not_read() {
+    let bytes = vec![b'a'; gouji_core::MAX_INPUT_BYTES + 1];
+    let run = common::gouji_with_stdin(&["check", "-"], Some(&bytes));
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("标准输入") && run.stderr.contains("64 MB 的上限"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+}

@@ -47,8 +47,41 @@ pub struct Read {
     pub input: extract::InputFacts,
 }
 
-/// Check a report given as text.
+/// The largest input the core reads, in bytes (64 MiB). The text of an annual report is
+/// 10 KB to 1 MB, a saved page a few hundred KB, a PDF with its fonts and images a few MB
+/// and rarely a few tens of MB. Anything larger is not a report this tool can read, and
+/// reading it would hold the page (or the command) for many seconds and hundreds of MB of
+/// memory for nothing. Larger input is not read at all: the report is empty, with an S101
+/// finding naming the input's size and this limit ([`ingest::FileProblem::OverLimit`]).
+/// The web app and the command check a file's size against it before reading the file.
+pub const MAX_INPUT_BYTES: usize = 64 << 20;
+
+/// What is read of an input beyond [`MAX_INPUT_BYTES`]: nothing; S101 says why.
+fn over_limit(bytes: usize, format: ingest::Format, kind: InputKind) -> Read {
+    let input = extract::InputFacts {
+        bytes,
+        encoding: String::new(),
+        format,
+        kind,
+        problem: Some(ingest::FileProblem::OverLimit { bytes }),
+        ..Default::default()
+    };
+    Read {
+        text: String::new(),
+        input,
+    }
+}
+
+/// Check a report given as text. Text beyond [`MAX_INPUT_BYTES`] is not read (S101 says so).
 pub fn check(text: &str) -> Report {
+    if text.len() > MAX_INPUT_BYTES {
+        return check_read(over_limit(
+            text.len(),
+            ingest::Format::Text,
+            InputKind::Text,
+        ))
+        .report;
+    }
     let input = extract::InputFacts {
         bytes: text.len(),
         encoding: "UTF-8".to_string(),
@@ -74,7 +107,8 @@ pub fn check_read(read: Read) -> Checked {
 /// (feature `docx`). `Checked::text` is the text the report was read from (for HTML, PDF or
 /// Word, the text rendered or extracted from it); every span points into it. A file that
 /// cannot be read (an encrypted or scanned PDF, an old .doc, a damaged file) gets an S101
-/// finding that says why; `report.facts.input` tells the format and the problem.
+/// finding that says why; `report.facts.input` tells the format and the problem. Bytes
+/// beyond [`MAX_INPUT_BYTES`] are not read.
 pub fn check_bytes(bytes: &[u8]) -> Checked {
     check_bytes_as(bytes, InputKind::Auto)
 }
@@ -92,13 +126,16 @@ pub fn check_html_str(html: &str) -> Checked {
 }
 
 /// Check bytes read as the given kind of input; [`InputKind::Auto`] decides from the
-/// content.
+/// content. Bytes beyond [`MAX_INPUT_BYTES`] are not read (S101 says so).
 pub fn check_bytes_as(bytes: &[u8], kind: InputKind) -> Checked {
     check_read(read_bytes_as(bytes, kind))
 }
 
 /// Read HTML that is already text (the clipboard's `text/html`) as [`check_html_str`] does.
 pub fn read_html_str(html: &str) -> Read {
+    if html.len() > MAX_INPUT_BYTES {
+        return over_limit(html.len(), ingest::Format::Text, InputKind::Html);
+    }
     let d = ingest::Decoded {
         text: html.to_string(),
         encoding: "UTF-8",
@@ -109,6 +146,9 @@ pub fn read_html_str(html: &str) -> Read {
 
 /// Read bytes as [`check_bytes_as`] does, without checking them.
 pub fn read_bytes_as(bytes: &[u8], kind: InputKind) -> Read {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return over_limit(bytes.len(), ingest::sniff(bytes), kind);
+    }
     // PDF and Word files are told by their bytes, whatever the caller guessed.
     if kind != InputKind::Html && ingest::sniff(bytes) != ingest::Format::Text {
         let f = ingest::file::read(bytes);

@@ -1,9 +1,15 @@
 //! No input crashes the core: empty, binary, broken encodings, huge, truncated anywhere.
 //! Every span the core returns lies inside the input, on char boundaries.
 
-use std::path::Path;
+#![allow(clippy::expect_used, clippy::panic)]
 
-use gouji_core::{check, check_bytes, Report, Severity, Template};
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use gouji_core::ingest::{html, Document};
+use gouji_core::{check, check_bytes, check_html_str, Report, Severity, Template};
+use support::invariants::{assert_checked, assert_document, assert_rendered};
 
 fn seed(name: &str) -> String {
     let p = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -20,30 +26,12 @@ const SEEDS: [&str; 5] = [
     "004_a362a86d6de7df23.txt",
 ];
 
+/// The report of `text` keeps every invariant (spans, cell paths; see support/invariants.rs).
 fn assert_spans_inside(text: &str, r: &Report) {
-    let ok = |s: gouji_core::Span| {
-        s.start <= s.end
-            && s.end <= text.len()
-            && text.is_char_boundary(s.start)
-            && text.is_char_boundary(s.end)
-    };
-    for f in &r.findings {
-        for s in &f.spans {
-            assert!(
-                ok(*s),
-                "{} span {s:?} outside input of {} bytes",
-                f.code,
-                text.len()
-            );
-        }
-    }
-    for t in r.tables.iter() {
-        for (_, c) in t.cells() {
-            if let Some(s) = c.span {
-                assert!(ok(s));
-            }
-        }
-    }
+    assert_checked(&gouji_core::Checked {
+        text: text.to_string(),
+        report: r.clone(),
+    });
 }
 
 fn s101_message(r: &Report) -> String {
@@ -189,4 +177,173 @@ fn a_50_mb_line_without_breaks() {
     let big = "数".repeat(17 * 1024 * 1024);
     let r = check(&big);
     assert_eq!(r.template, Template::Unknown);
+}
+
+/// Every fixture file the tests read: seeds, real reports (text and PDF), saved pages, the
+/// base reports and their layouts.
+fn fixture_files() -> Vec<PathBuf> {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dirs = [
+        here.join("../../tests/fixtures/seeds"),
+        here.join("../../tests/fixtures/reports"),
+        here.join("tests/fixtures/base"),
+        here.join("tests/fixtures/layouts"),
+        here.join("tests/fixtures/html"),
+    ];
+    let mut files: Vec<PathBuf> = dirs
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).unwrap_or_else(|e| panic!("{}: {e}", d.display())))
+        .map(|e| e.expect("directory entry").path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 20, "fixtures not found: {files:?}");
+    files
+}
+
+#[test]
+fn every_fixture_keeps_the_invariants() {
+    for path in fixture_files() {
+        let bytes = std::fs::read(&path).expect("fixture");
+        let c = check_bytes(&bytes);
+        assert_checked(&c);
+        assert_document(&c.text, &Document::from_text(&c.text));
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            let r = html::render(text);
+            assert_rendered(&r);
+            let c = check_html_str(text);
+            assert_checked(&c);
+            assert_eq!(c.text, r.text, "{}", path.display());
+        }
+    }
+}
+
+#[test]
+fn input_beyond_the_size_limit_is_not_read() {
+    use gouji_core::ingest::{FileProblem, Format};
+    use gouji_core::MAX_INPUT_BYTES;
+    // A zip of no Word document, exactly at the limit: read (and named as not Word).
+    let mut zip = b"PK\x03\x04".to_vec();
+    zip.resize(MAX_INPUT_BYTES, 0);
+    let at = check_bytes(&zip);
+    assert_eq!(at.report.facts.input.problem, Some(FileProblem::NotWord));
+    // One byte more: not read at all, and S101 names the size and the limit.
+    zip.push(0);
+    let over = check_bytes(&zip);
+    assert_eq!(
+        over.report.facts.input.problem,
+        Some(FileProblem::OverLimit {
+            bytes: MAX_INPUT_BYTES + 1
+        })
+    );
+    assert_eq!(over.report.facts.input.format, Format::Zip);
+    assert!(over.text.is_empty());
+    let msg = s101_message(&over.report);
+    assert!(
+        msg.contains("输入有 64.0 MB，超过了 64 MB 的上限，没有读取"),
+        "{msg}"
+    );
+    assert_checked(&over);
+    // Text and clipboard HTML given as strings are held to the same limit.
+    let text = "年".repeat(MAX_INPUT_BYTES / 3 + 1);
+    let r = check(&text);
+    assert_eq!(r.template, Template::Unknown);
+    assert!(
+        s101_message(&r).contains("超过了 64 MB 的上限"),
+        "{}",
+        s101_message(&r)
+    );
+    let html = check_html_str(&text);
+    assert!(html.text.is_empty());
+    assert!(s101_message(&html.report).contains("超过了 64 MB 的上限"));
+}
+
+fn base_report() -> String {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base/gb2021-pipe.txt");
+    std::fs::read_to_string(&p).expect("base report")
+}
+
+#[test]
+fn millions_of_cells_or_lines_are_read_up_to_the_limit() {
+    use gouji_core::ingest::text::{MAX_CELLS, MAX_LINES};
+    // A report, then more one-number lines than the reader takes: the report is read, the
+    // rest cut (memory stays bounded), and the report's spans still hold.
+    let text = base_report() + &"0\n".repeat(MAX_CELLS + 10);
+    let doc = Document::from_text(&text);
+    assert!(doc.truncated);
+    assert_eq!(doc.cells.len(), MAX_CELLS);
+    let r = check(&text);
+    assert_eq!(r.template, Template::Gb2021);
+    assert!(r.facts.input.cut);
+    assert_spans_inside(&text, &r);
+    // One line of TAB-separated cells, and nothing but line breaks.
+    let row = "\t0".repeat(MAX_CELLS + 10);
+    let doc = Document::from_text(&row);
+    assert!(doc.truncated && doc.cells.len() == MAX_CELLS && doc.lines.len() == 1);
+    let breaks = "\n".repeat(MAX_LINES + 10);
+    let doc = Document::from_text(&breaks);
+    assert!(doc.truncated && doc.lines.len() == MAX_LINES);
+    let r = check(&breaks);
+    assert!(
+        s101_message(&r).contains("100 万行或 50 万个单元格，只读取了前面的部分"),
+        "{}",
+        s101_message(&r)
+    );
+    // Below the limits nothing is cut.
+    assert!(!check(&base_report()).facts.input.cut);
+}
+
+#[test]
+fn a_tag_keeps_its_first_attributes_only() {
+    use gouji_core::ingest::html::MAX_ATTRS;
+    let attrs = |n: usize| {
+        (0..n)
+            .map(|i| format!("a{i}=\"x>{i}\" "))
+            .collect::<String>()
+    };
+    // `hidden` as the last attribute kept hides the element; one further it is dropped.
+    let kept = format!(
+        "<p>前</p><div {}hidden>隐藏</div><p>后</p>",
+        attrs(MAX_ATTRS - 1)
+    );
+    assert_eq!(html::render(&kept).text, "前\n后");
+    let dropped = format!(
+        "<p>前</p><div {}hidden>隐藏</div><p>后</p>",
+        attrs(MAX_ATTRS)
+    );
+    assert_eq!(html::render(&dropped).text, "前\n隐藏\n后");
+    // Something like a tag in a script or a comment is not cut (cutting it would cut the
+    // script's or comment's end, and the text after it would be lost).
+    let script = format!(
+        "<script>var s = '<b {}hidden';</script><p>文字</p>",
+        attrs(MAX_ATTRS)
+    );
+    assert_eq!(html::render(&script).text, "文字");
+    let comment = format!("<!-- <b {}hidden --><p>文字</p>", attrs(MAX_ATTRS));
+    assert_eq!(html::render(&comment).text, "文字");
+    // 200 000 attributes on one tag, before a report: read in linear time, report found.
+    let page = format!(
+        "<html><body><div {}>{}</div></body></html>",
+        attrs(200_000),
+        base_report().replace('\n', "<br>")
+    );
+    let c = check_html_str(&page);
+    assert_eq!(c.report.template, Template::Gb2021);
+    assert_checked(&c);
+}
+
+#[test]
+fn a_page_of_millions_of_elements_is_read_up_to_the_limit() {
+    use gouji_core::ingest::html::MAX_NODES;
+    // A report, then more elements than the parser takes: the report is read, the rest cut.
+    let page = format!(
+        "<html><body><pre>{}</pre>{}</body></html>",
+        base_report(),
+        "<i>x</i>".repeat(MAX_NODES)
+    );
+    let r = html::render(&page);
+    assert!(r.truncated);
+    let c = check_html_str(&page);
+    assert_eq!(c.report.template, Template::Gb2021);
+    assert!(c.report.facts.input.truncated);
+    assert_checked(&c);
 }

@@ -11,7 +11,8 @@ use crate::table::Table;
 const CELLS: usize = 15;
 
 /// Read the 15 values: the run of value cells that holds the region's first number (taking
-/// in blanks just before it when the run is short of 15).
+/// in blanks just before it, on its line or on lines of their own, when the run is short of
+/// 15).
 pub fn read(doc: &Document, region: &Region) -> Option<Table> {
     let cells = &doc.cells;
     let is_val = |i: usize| {
@@ -20,15 +21,16 @@ pub fn read(doc: &Document, region: &Region) -> Option<Table> {
     };
     let first = (region.from..region.to).find(|&i| cells[i].class == CellClass::Number)?;
     let mut run: Vec<usize> = (first..region.to).take_while(|&i| is_val(i)).collect();
-    // In the one-cell-per-line layout a leading blank value is a line of its own; a blank at
-    // the end of a header row is not a value.
+    // A blank first value: on the row's own line (pipe, TAB and space rows), or, in the
+    // one-cell-per-line layout, a line of its own; a blank at the end of a header row is not
+    // a value.
     let alone = |i: usize| doc.line_cells(cells[i].line).len() == 1;
+    let same_line = |i: usize| cells[i].line == cells[first].line;
     let mut back = first;
     while run.len() < CELLS
         && back > region.from
         && cells[back - 1].class == CellClass::Blank
-        && alone(back - 1)
-        && alone(first)
+        && (same_line(back - 1) || (alone(back - 1) && alone(first)))
     {
         back -= 1;
         run.insert(0, back);

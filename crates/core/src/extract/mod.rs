@@ -48,6 +48,10 @@ pub struct InputFacts {
     /// An HTML page nested its elements deeper than the limit; the deeper ones were read as
     /// text.
     pub too_deep: bool,
+    /// The text had more lines or cells than the text reader reads
+    /// ([`crate::ingest::text::MAX_LINES`], [`crate::ingest::text::MAX_CELLS`]): it was read
+    /// up to there.
+    pub cut: bool,
 }
 
 /// A label that marks one template, and where it stands.
@@ -274,6 +278,7 @@ pub fn extract(text: &str, decoded: &InputFacts) -> (Template, Tables, Facts) {
         input: decoded.clone(),
         ..Facts::default()
     };
+    facts.input.cut = doc.truncated;
     facts.sections = sections::find_sections(&doc);
     facts.meta = meta::read_meta(text, &doc, &facts.sections);
     let regions = find_regions(&doc, &facts.sections);

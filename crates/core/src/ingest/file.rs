@@ -49,6 +49,8 @@ pub enum FileProblem {
     TooLarge { limit_mib: usize },
     /// A zip with more entries than any Word document has.
     TooManyEntries { limit: usize },
+    /// The input is larger than [`crate::MAX_INPUT_BYTES`]: it was not read at all.
+    OverLimit { bytes: usize },
 }
 
 /// A file's bytes as text, and what was seen on the way.

@@ -28,9 +28,13 @@
 //!   100 000 unclosed `<div>`s take quadratic time;
 //! - parsing stops taking input after [`MAX_NODES`] nodes (a page far beyond any report),
 //!   which [`Rendered::truncated`] says;
+//! - a tag keeps at most [`MAX_ATTRS`] attributes, the rest are dropped before parsing: the
+//!   tokenizer checks each new attribute against the tag's others, so one tag with 100 000
+//!   attributes would take quadratic time;
 //! - the tree is an arena walked without recursion; table placement is
 //!   O(cells · log columns).
 
+use std::borrow::Cow;
 use std::cell::{Cell as StdCell, RefCell};
 use std::rc::Rc;
 
@@ -45,12 +49,15 @@ use html5ever::{Attribute, LocalName, Namespace, QualName, TokenizerResult};
 
 use crate::Span;
 
-/// Nodes the parser may create before it stops taking input (about 500 MB of tree; a real
-/// report page has a few thousand).
-pub const MAX_NODES: usize = 8_000_000;
+/// Nodes the parser may create before it stops taking input (about 100 MB of tree; a real
+/// report page has a few thousand, a portal page around it some tens of thousands).
+pub const MAX_NODES: usize = 2_000_000;
 
 /// How deep elements may nest. Real report pages, layout tables and all, stay under 60.
 pub const MAX_DEPTH: u32 = 128;
+
+/// Attributes a tag keeps. Real tags have a handful (Word's exports a dozen or two).
+pub const MAX_ATTRS: usize = 128;
 
 /// Columns tracked for placing merged cells; cells beyond are placed one after another.
 const MAX_COLS: usize = 1024;
@@ -776,6 +783,7 @@ impl TokenSink for DepthGuard {
 /// Parse a page into the arena, feeding it in chunks and stopping at [`MAX_NODES`].
 /// Returns the tree, whether input was left unread, and whether nesting was capped.
 fn parse(html: &str) -> (Dom, bool, bool) {
+    let html = &*bound_attributes(html);
     let watch = Rc::new(Watch::default());
     let mut dom = Dom::default();
     dom.add(Data::Document);
@@ -811,6 +819,113 @@ fn parse(html: &str) -> (Dom, bool, bool) {
     tokenizer.end();
     let dom = tokenizer.sink.builder.sink.dom.into_inner();
     (dom, truncated, watch.too_deep.get())
+}
+
+/// The page with every tag's attributes after its first [`MAX_ATTRS`] removed. Tags are
+/// found as the tokenizer finds them, closely enough: comments and the text of `script`,
+/// `style`, `textarea`, `title` and `xmp` are skipped; attribute values may be quoted and
+/// hold `>`. One pass, no copy unless a tag is cut.
+fn bound_attributes(html: &str) -> Cow<'_, str> {
+    let b = html.as_bytes();
+    let ws = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0C);
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(p) = b[i..].iter().position(|&c| c == b'<').map(|p| p + i) {
+        i = p + 1;
+        if b[i..].starts_with(b"!--") {
+            i = find(b, i + 3, b"-->").map_or(b.len(), |e| e + 3);
+            continue;
+        }
+        let end_tag = b.get(i) == Some(&b'/');
+        let name_at = if end_tag { i + 1 } else { i };
+        if !b.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let mut j = name_at;
+        while j < b.len() && !ws(b[j]) && b[j] != b'/' && b[j] != b'>' {
+            j += 1;
+        }
+        let name = html[name_at..j].to_ascii_lowercase();
+        // Attributes, each: a name, then perhaps `=` and a value.
+        let mut attrs = 0;
+        let mut keep_to = None;
+        loop {
+            while j < b.len() && (ws(b[j]) || b[j] == b'/') {
+                j += 1;
+            }
+            if j >= b.len() || b[j] == b'>' {
+                break;
+            }
+            attrs += 1;
+            j += 1; // a name's first character may be anything, `=` too
+            while j < b.len() && !ws(b[j]) && !matches!(b[j], b'/' | b'>' | b'=') {
+                j += 1;
+            }
+            let mut k = j;
+            while k < b.len() && ws(b[k]) {
+                k += 1;
+            }
+            if b.get(k) == Some(&b'=') {
+                k += 1;
+                while k < b.len() && ws(b[k]) {
+                    k += 1;
+                }
+                match b.get(k) {
+                    Some(&q @ (b'"' | b'\'')) => {
+                        k = b[k + 1..]
+                            .iter()
+                            .position(|&c| c == q)
+                            .map_or(b.len(), |e| k + 1 + e + 1);
+                    }
+                    _ => {
+                        while k < b.len() && !ws(b[k]) && b[k] != b'>' {
+                            k += 1;
+                        }
+                    }
+                }
+                j = k;
+            }
+            if attrs == MAX_ATTRS {
+                keep_to = Some(j);
+            }
+        }
+        if let (Some(keep), true) = (keep_to, attrs > MAX_ATTRS) {
+            out.push_str(&html[copied..keep]);
+            copied = j;
+        }
+        i = j;
+        if !end_tag
+            && matches!(
+                name.as_str(),
+                "script" | "style" | "textarea" | "title" | "xmp"
+            )
+        {
+            let close = format!("</{name}");
+            i = find_ascii_ci(b, i, close.as_bytes()).unwrap_or(b.len());
+        }
+    }
+    if copied == 0 {
+        return Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
+}
+
+/// Where `needle` first occurs in `hay` at or after `from`.
+fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+/// [`find`], ASCII letters in any case.
+fn find_ascii_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| p + from)
 }
 
 // ------------------------------------------------------------------ walking

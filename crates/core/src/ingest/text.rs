@@ -46,17 +46,33 @@ pub struct Line {
     pub page_number: bool,
 }
 
+/// Lines read at most. A report has a few thousand (a long PDF perhaps 20 000); the limit
+/// keeps memory bounded (about 50 bytes a line) for input that is all line breaks.
+pub const MAX_LINES: usize = 1_000_000;
+
+/// Cells read at most. A report's tables have a few hundred, its whole text a few thousand;
+/// the limit keeps memory bounded (about 200 bytes a cell) for input such as "0\n" or "0\t"
+/// repeated millions of times.
+pub const MAX_CELLS: usize = 500_000;
+
 /// The input as lines and cells.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Document {
     pub lines: Vec<Line>,
     pub cells: Vec<Cell>,
+    /// The text had more than [`MAX_LINES`] lines or [`MAX_CELLS`] cells: it was read up to
+    /// there.
+    pub truncated: bool,
 }
 
 impl Document {
     /// Split text into lines and cells.
     pub fn from_text(text: &str) -> Document {
         let mut doc = Document::default();
+        let mut pipes = Pipes {
+            markdown: opening_pipes(text),
+            open_row: false,
+        };
         let mut start = 0;
         let bytes = text.as_bytes();
         while start <= bytes.len() {
@@ -65,8 +81,12 @@ impl Document {
             if line_end > start && bytes[line_end - 1] == b'\r' {
                 line_end -= 1;
             }
-            doc.push_line(text, Span::new(start, line_end));
+            doc.push_line(text, Span::new(start, line_end), &mut pipes);
             if end >= bytes.len() {
+                break;
+            }
+            if doc.lines.len() >= MAX_LINES || doc.cells.len() >= MAX_CELLS {
+                doc.truncated = true;
                 break;
             }
             start = end + 1;
@@ -81,13 +101,24 @@ impl Document {
             .map_or(&[], |l| &self.cells[l.cells.clone()])
     }
 
-    fn push_line(&mut self, text: &str, span: Span) {
+    fn push_line(&mut self, text: &str, span: Span, pipes: &mut Pipes) {
         let s = &text[span.start..span.end];
         let first = self.cells.len();
         let line_no = self.lines.len();
         let page_number = is_page_number(s);
         if !page_number {
-            for (a, b) in split_cells(s) {
+            // A leading pipe closes an empty first cell, unless pipes open rows (Markdown)
+            // or the line goes on with a row broken before one of its pipes.
+            let opening = pipes.markdown || pipes.open_row;
+            let t = s.trim_matches(is_space);
+            if !t.is_empty() {
+                pipes.open_row = t.contains(['|', '｜']) && !t.ends_with(['|', '｜']);
+            }
+            for (a, b) in split_cells(s, opening) {
+                if self.cells.len() >= MAX_CELLS {
+                    self.truncated = true;
+                    break;
+                }
                 let raw = &s[a..b];
                 self.cells.push(make_cell(
                     raw,
@@ -218,14 +249,42 @@ pub(crate) fn is_page_of(inner: &str) -> bool {
     digits(n) && tail_ok
 }
 
-/// Split one line into cells, as byte ranges into the line.
-fn split_cells(s: &str) -> Vec<(usize, usize)> {
+/// How pipes are used in a text, for the cell before a line's leading pipe.
+struct Pipes {
+    /// Rows open with a pipe too ("| 规章 | 0 |"): a leading pipe opens the row.
+    markdown: bool,
+    /// The last line with text held pipes and did not end with one: a row broken across
+    /// lines, so a leading pipe on the next line opens nothing.
+    open_row: bool,
+}
+
+/// Whether the text's pipe rows open with a pipe (Markdown: "| a | b |"), rather than only
+/// closing each cell with one ("a | b |"): most lines that hold pipes and text start with a
+/// pipe. Lines of pipes alone (blank cells, row padding) do not count.
+fn opening_pipes(text: &str) -> bool {
+    let (mut rows, mut opened) = (0usize, 0usize);
+    for line in text.lines() {
+        let t = line.trim_matches(is_space);
+        let pipe = |c: char| matches!(c, '|' | '｜');
+        if t.contains(pipe) && !t.chars().all(|c| pipe(c) || is_space(c)) {
+            rows += 1;
+            if t.starts_with(pipe) {
+                opened += 1;
+            }
+        }
+    }
+    opened * 2 > rows
+}
+
+/// Split one line into cells, as byte ranges into the line. With `opening`, a leading pipe
+/// opens the row rather than closing an empty first cell.
+fn split_cells(s: &str, opening: bool) -> Vec<(usize, usize)> {
     let (a, b) = trim_range(s, 0, s.len());
     if a == b {
         return Vec::new();
     }
     if s.contains('\t') {
-        return split_on(s, '\t', false);
+        return split_on(s, '\t', false, false);
     }
     if s.contains('|') || s.contains('｜') {
         let pipes = s.chars().filter(|c| matches!(c, '|' | '｜')).count();
@@ -234,7 +293,7 @@ fn split_cells(s: &str) -> Vec<(usize, usize)> {
             // A lone "|" is a blank cell; a run of pipes is row padding.
             return if pipes == 1 { vec![(a, a)] } else { Vec::new() };
         }
-        return split_on(s, '|', true);
+        return split_on(s, '|', true, opening);
     }
     if let Some(cells) = split_space_row(s) {
         return cells;
@@ -242,9 +301,10 @@ fn split_cells(s: &str) -> Vec<(usize, usize)> {
     vec![(a, b)]
 }
 
-/// Split on a separator. With `pipe`, an empty piece before a leading separator or after a
-/// trailing one is not a cell (the pipe closes the cell before it).
-fn split_on(s: &str, sep: char, pipe: bool) -> Vec<(usize, usize)> {
+/// Split on a separator. With `pipe`, an empty piece after a trailing separator is not a
+/// cell (the pipe closes the cell before it), nor, with `opening`, one before a leading
+/// separator.
+fn split_on(s: &str, sep: char, pipe: bool, opening: bool) -> Vec<(usize, usize)> {
     let mut pieces = Vec::new();
     let mut start = 0;
     for (i, c) in s.char_indices() {
@@ -263,7 +323,8 @@ fn split_on(s: &str, sep: char, pipe: bool) -> Vec<(usize, usize)> {
         if out.last().is_some_and(|(a, b)| a == b) {
             out.pop();
         }
-        if out.first().is_some_and(|(a, b)| a == b)
+        if opening
+            && out.first().is_some_and(|(a, b)| a == b)
             && s.trim_start_matches(is_space).starts_with(['|', '｜'])
         {
             out.remove(0);
@@ -272,10 +333,10 @@ fn split_on(s: &str, sep: char, pipe: bool) -> Vec<(usize, usize)> {
     out
 }
 
-/// A token that can stand as a value in a space-separated row.
+/// A token that can stand as a value in a space-separated row: a number or a placeholder
+/// for zero ("/", "-", "—", "无" …).
 fn is_value_token(t: &str) -> bool {
-    matches!(value::read(t).value, Value::Number(_))
-        || matches!(t, "-" | "—" | "/" | "－" | "／" | "——" | "–")
+    matches!(value::read(t).value, Value::Number(_) | Value::Blank)
 }
 
 /// "规章 0 0 0" → ["规章", "0", "0", "0"]; "4 0 0 0 0 0 4" → seven cells. `None` when the
@@ -377,6 +438,22 @@ mod tests {
     }
 
     #[test]
+    fn a_leading_pipe_closes_an_empty_cell_unless_rows_open_with_pipes() {
+        // Cells closed by pipes: an empty first cell.
+        assert_eq!(
+            cells("行政复议 | 行政诉讼 |\n | 5 | 0 |"),
+            vec!["行政复议", "行政诉讼", "", "5", "0"]
+        );
+        // A row broken before a pipe goes on: no empty cell.
+        assert_eq!(cells("a | 1 | 2\n| 3 |"), vec!["a", "1", "2", "3"]);
+        // Markdown rows open with a pipe.
+        assert_eq!(
+            cells("| 规章 | 0 |\n| 行政许可 | 5 |\n| | 7 |"),
+            vec!["规章", "0", "行政许可", "5", "", "7"]
+        );
+    }
+
+    #[test]
     fn tab_rows_keep_blank_cells() {
         assert_eq!(cells("规章\t0\t\t3"), vec!["规章", "0", "", "3"]);
     }
@@ -393,6 +470,11 @@ mod tests {
             vec!["三 2.其他法律行政止公开", "0", "0"]
         );
         assert_eq!(cells("2024 年 1 月 1 日"), vec!["2024 年 1 月 1 日"]);
+        // Any placeholder for zero stands as a value, "无" too.
+        assert_eq!(
+            cells("1.本机关不掌握相关政府信息 0 无 — 85"),
+            vec!["1.本机关不掌握相关政府信息", "0", "无", "—", "85"]
+        );
     }
 
     #[test]

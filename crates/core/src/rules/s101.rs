@@ -6,7 +6,8 @@
 //! text without them is either not a report, or a report whose tables were lost on copying.
 //! **Fails**: a news article; an empty paste; a scanned PDF (no text layer); a PDF with an
 //! open password; an old binary .doc; a damaged file; a saved web page whose text is loaded
-//! by scripts. For a file the message first says why it could not be read ([`FileProblem`]).
+//! by scripts; an input beyond [`crate::MAX_INPUT_BYTES`]. For a file the message first says
+//! why it could not be read ([`FileProblem`]).
 //! **Passes**: any text with "一、本年新收政府信息公开申请数量" and its numbers; a PDF, .docx or
 //! HTML page of such a report.
 //! **Fix**: paste the whole report, tables included; for a scanned PDF, use the text version;
@@ -75,6 +76,13 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
     if input.truncated {
         why.push("网页过大，只读取了前面的部分。".to_string());
     }
+    if input.cut {
+        why.push(format!(
+            "文字超过 {} 万行或 {} 万个单元格，只读取了前面的部分。",
+            crate::ingest::text::MAX_LINES / 10_000,
+            crate::ingest::text::MAX_CELLS / 10_000
+        ));
+    }
     if input.too_deep {
         why.push(format!(
             "网页的元素嵌套超过 {} 层，更深的部分只按文字读取。",
@@ -118,9 +126,19 @@ fn file_problem(format: Format, problem: FileProblem) -> String {
             "这个 {} 文件解压后的数据超过 {limit_mib} MiB 的上限（可能是损坏或恶意构造的文件），已停止读取。",
             format.name()
         ),
+        FileProblem::OverLimit { bytes } => format!(
+            "输入有 {}，超过了 {} MB 的上限，没有读取（年度报告的文字通常不超过 1 MB，PDF 文件通常不超过几十 MB，请确认选对了文件）。",
+            size_mb(bytes),
+            crate::MAX_INPUT_BYTES >> 20
+        ),
         FileProblem::TooManyEntries { limit } => format!(
             "这个 {} 文件包含的条目超过 {limit} 个，不像一份 Word 文档（可能是损坏或恶意构造的文件），已停止读取。",
             format.name()
         ),
     }
+}
+
+/// A size in MB (MiB, as file managers show it), one decimal.
+fn size_mb(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
 }

@@ -1,6 +1,9 @@
-//! Helpers shared by the file-reading tests (tests/pdf.rs, tests/docx.rs).
+//! Helpers shared by the tests: file builders for tests/pdf.rs and tests/docx.rs, and the
+//! invariants every result must keep ([`invariants`], shared with the fuzz targets).
 
 #![allow(dead_code)]
+
+pub mod invariants;
 
 use flate2::{Compress, Compression, FlushCompress};
 use gouji_core::{Checked, Report, Span};
