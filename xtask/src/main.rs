@@ -6,6 +6,9 @@
 //! - `dist`:  install what is missing, then build the web app for release into dist/, with the
 //!   JavaScript API for other pages (dist/js/, see embed.rs) and the one-file offline page
 //!   (dist/gouji.html, see single.rs).
+//! - `fuzz [SECONDS]`: run each fuzz target of fuzz/ for SECONDS (default 30), one after
+//!   another, on a corpus seeded from the fixtures; nightly Rust is needed (a clear message
+//!   when it is absent), cargo-fuzz is installed when missing. CI runs `fuzz 30` after `test`.
 //!
 //! Tools are looked up on PATH first and installed only when absent or at another version, so
 //! a fresh machine (Debian, rustup, Node.js with npm, root) needs nothing but package
