@@ -153,6 +153,32 @@ async function baseline(page) {
 
 export const tests = [
   {
+    name: "the page carries the Content-Security-Policy SECURITY.md describes: own scripts only, no inline script, no eval, no plugin, connections to itself",
+    async run({ page, url }) {
+      await open(page, url);
+      const metas = await page.locator('meta[http-equiv="Content-Security-Policy"]').evaluateAll((els) => els.map((e) => e.content));
+      equal(metas.length, 1, "Content-Security-Policy <meta> elements");
+      const policy = Object.fromEntries(
+        metas[0]
+          .split(";")
+          .map((d) => d.trim().split(/\s+/))
+          .filter((d) => d[0])
+          .map(([name, ...values]) => [name, values.sort()]),
+      );
+      equal(policy["default-src"], ["'self'"], "default-src");
+      equal(policy["script-src"], ["'self'", "'wasm-unsafe-eval'"], "script-src (no 'unsafe-inline', no 'unsafe-eval')");
+      equal(policy["style-src"], ["'self'"], "style-src");
+      equal(policy["img-src"], ["'self'"], "img-src");
+      equal(policy["connect-src"], ["'self'"], "connect-src");
+      equal(policy["object-src"], ["'none'"], "object-src");
+      equal(policy["base-uri"], ["'self'"], "base-uri");
+      equal(policy["form-action"], ["'none'"], "form-action");
+      // No inline script in the page: everything it runs is a file of its own.
+      const inline = await page.locator("script:not([src])").evaluateAll((els) => els.filter((e) => e.textContent.trim() !== "").length);
+      equal(inline, 0, "inline scripts");
+    },
+  },
+  {
     name: "a hostile page dropped as a file runs nothing, fetches nothing, adds no element, and is checked",
     async run({ page, url, repo }) {
       await open(page, url);

@@ -9,6 +9,9 @@
 //! - `bench`: how fast the checker is, against the project's targets (see bench.rs and
 //!   BENCHMARKS.md); `bench --check` fails when the bundle or the redraw got slower than
 //!   recorded, `bench --record` records them.
+//! - `fuzz [SECONDS]`: run each fuzz target of fuzz/ for SECONDS (default 30), one after
+//!   another, on a corpus seeded from the fixtures; nightly Rust is needed (a clear message
+//!   when it is absent), cargo-fuzz is installed when missing. CI runs `fuzz 30` after `test`.
 //!
 //! Tools are looked up on PATH first and installed only when absent or at another version, so
 //! a fresh machine (Debian, rustup, Node.js with npm, root) needs nothing but package

@@ -93,3 +93,60 @@ fn blank_cells_stay_blank() {
         .iter()
         .any(|f| f.code == "V201" && f.subject == "requests"));
 }
+
+/// What the reader gives for one cell.
+fn value(
+    text: &str,
+    table: gouji_core::TableKind,
+    row: &str,
+    col: &str,
+) -> Option<gouji_core::Value> {
+    check(text)
+        .tables
+        .get(table)
+        .and_then(|t| t.cell(row, col))
+        .map(|c| c.value.clone())
+}
+
+#[test]
+fn a_blank_first_value_of_the_appeals_row_stays_in_its_column() {
+    use gouji_core::{TableKind::Appeals, Value};
+    let pipe = read("base/gb2021-pipe.txt")
+        .replace("\n1 | 0 | 0 | 1 | 2 | 0 |", "\n | 0 | 0 | 1 | 2 | 0 |");
+    let tab = read("layouts/gb2021-tab.txt").replace("\n1\t0\t0\t1\t2\t0\t", "\n\t0\t0\t1\t2\t0\t");
+    for (layout, text) in [("pipe rows", pipe), ("TAB rows", tab)] {
+        assert_eq!(
+            value(&text, Appeals, "review", "upheld"),
+            Some(Value::Blank),
+            "{layout}"
+        );
+        assert_eq!(
+            value(&text, Appeals, "review", "total"),
+            Some(Value::Number(2.0)),
+            "{layout}"
+        );
+        assert_eq!(
+            value(&text, Appeals, "suit_after_review", "total"),
+            Some(Value::Number(1.0)),
+            "{layout}"
+        );
+    }
+}
+
+#[test]
+fn a_placeholder_word_is_a_value_in_a_space_row() {
+    use gouji_core::{TableKind::Requests, Value};
+    let text = read("layouts/gb2021-space.txt").replace(
+        "1.本机关不掌握相关政府信息 4 1 0 0 0 0 5",
+        "1.本机关不掌握相关政府信息 4 无 0 0 0 0 5",
+    );
+    let row = "unavailable.not_held";
+    assert_eq!(
+        value(&text, Requests, row, "commercial"),
+        Some(Value::Blank)
+    );
+    assert_eq!(
+        value(&text, Requests, row, "total"),
+        Some(Value::Number(5.0))
+    );
+}

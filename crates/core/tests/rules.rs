@@ -15,10 +15,13 @@
 //! Every error and warning the checker gives must be named by an `expect` line: a case
 //! fails on a false alarm as much as on a miss. Info findings are free unless `absent`.
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use gouji_core::{check, Report, Severity};
+use support::invariants::assert_checked;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -188,7 +191,15 @@ fn every_case_gives_exactly_its_findings() {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         match parse_case(p) {
-            Ok(case) => problems.extend(verify(&name, &case, &check(&case.text))),
+            Ok(case) => {
+                let report = check(&case.text);
+                problems.extend(verify(&name, &case, &report));
+                // Whatever the case, its report keeps every invariant.
+                assert_checked(&gouji_core::Checked {
+                    text: case.text.clone(),
+                    report,
+                });
+            }
             Err(e) => problems.push(format!("{name}: {e}")),
         }
     }

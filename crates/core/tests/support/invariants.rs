@@ -10,7 +10,7 @@ use std::collections::HashSet;
 
 use gouji_core::ingest::html::Rendered;
 use gouji_core::ingest::Document;
-use gouji_core::{Checked, Report, Span};
+use gouji_core::{Checked, Report, Span, TableKind};
 
 /// The span lies inside `text`, starts before it ends, and both ends are char boundaries.
 pub fn span_ok(text: &str, s: Span) -> bool {
@@ -100,6 +100,23 @@ pub fn assert_checked(c: &Checked) {
             );
         }
         assert!(!f.message.is_empty(), "{} has no message", f.code);
+        // A subject naming one cell (`table/row/col`, not `table/row/…` or `table/col/…`,
+        // which name a row or a column) names a cell of the report.
+        let parts: Vec<&str> = f.subject.split('/').collect();
+        if let [table, row, _] = parts[..] {
+            let table_key = TableKind::ALL
+                .iter()
+                .chain([&TableKind::Legacy])
+                .any(|k| k.key() == table);
+            if table_key && row != "row" && row != "col" {
+                assert!(
+                    paths.contains(&f.subject),
+                    "{} is about cell {:?}, which is not a cell of the report's tables",
+                    f.code,
+                    f.subject
+                );
+            }
+        }
     }
     if let Some(repair) = &r.repair {
         let changes = repair
