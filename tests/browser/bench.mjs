@@ -137,6 +137,14 @@ async function benchWasm(browser) {
       return self.crossOriginIsolated;
     });
     figure("wasm.cross_origin_isolated", isolated ? 1 : 0);
+    // The first check after the module starts: V8 compiles each function on its first call
+    // (quickly, then better once it is hot), as on the app's first render.
+    const first = await page.evaluate(async (text) => {
+      const t = performance.now();
+      window.bench.check(text);
+      return performance.now() - t;
+    }, await readFile(join(repo, "tests/fixtures/seeds/000_7dba22183337286f.txt"), "utf8"));
+    figure("wasm.seed000.first_call_ms", first);
     const jsApi = await stat(join(wasmDir, "js", "gouji.js")).catch(() => null);
     if (jsApi) {
       await page.evaluate(async () => {
@@ -194,21 +202,11 @@ async function benchWasm(browser) {
 /** In the page: resolves with the times of the next input event, of the first change of the
  * app's DOM after it, of the next animation frame, and of the task after that frame (the
  * frame has been drawn by then). */
-function arm() {
+function arm(bare) {
   window.__keystroke = new Promise((done) => {
     const app = document.getElementById("app");
     const t = {};
-    window.addEventListener(
-      "input",
-      (e) => {
-        t.event = e.timeStamp;
-        t.handler = performance.now();
-      },
-      { capture: true, once: true },
-    );
-    const observer = new MutationObserver(() => {
-      if (t.event === undefined) return;
-      observer.disconnect();
+    const drawn = () => {
       t.dom = performance.now();
       requestAnimationFrame(() => {
         t.frame = performance.now();
@@ -219,70 +217,147 @@ function arm() {
         };
         channel.port2.postMessage(0);
       });
-    });
-    observer.observe(app, { subtree: true, childList: true, characterData: true, attributes: true });
+    };
+    window.addEventListener(
+      "keydown",
+      (e) => {
+        t.keydown = e.timeStamp;
+      },
+      { capture: true, once: true },
+    );
+    window.addEventListener(
+      "input",
+      (e) => {
+        t.event = e.timeStamp;
+        t.handler = performance.now();
+        // A page of a bare text box: nothing but the box changes.
+        if (bare) drawn();
+      },
+      { capture: true, once: true },
+    );
+    if (!bare) {
+      const observer = new MutationObserver(() => {
+        if (t.event === undefined) return;
+        observer.disconnect();
+        drawn();
+      });
+      observer.observe(app, { subtree: true, childList: true, characterData: true, attributes: true });
+    }
     setTimeout(() => done(null), 5000);
   });
 }
 
-/** In the page: the UTF-16 index of the first table number in the box (a cell that is only
- * digits, between separators or alone on its line), so a digit typed there changes a value. */
+/** In the page: the UTF-16 index of a table number in the box (a cell that is only digits,
+ * between separators or alone on its line): the first after 本年新收 (the requests received,
+ * which the totals and the prose restate, so a digit typed there makes new findings), else
+ * the first in the text. */
 function tableNumber() {
-  const box = document.getElementById("report-input");
-  const m = /(^|[|\t])[ \t]*(\d+)[ \t]*(?=[|\t]|$)/m.exec(box.value);
+  const text = document.getElementById("report-input").value;
+  const cell = /(^|[|\t])[ \t]*(\d+)[ \t]*(?=[|\t]|$)/gm;
+  cell.lastIndex = Math.max(0, text.indexOf("本年新收"));
+  const m = cell.exec(text) ?? /(^|[|\t])[ \t]*(\d+)[ \t]*(?=[|\t]|$)/m.exec(text);
   if (!m) return -1;
   return m.index + m[0].indexOf(m[2]);
 }
 
-async function keystroke(page, key) {
-  await page.evaluate(arm);
+async function keystroke(page, key, bare = false) {
+  await page.evaluate(arm, bare);
   await page.keyboard.press(key);
   const t = await page.evaluate(() => window.__keystroke);
   if (!t) throw new Error(`no change of the page after pressing ${key}`);
   return t;
 }
 
+/** Types a digit at `at` and deletes it again, `KEYS / 2` times after 5 untimed rounds, at
+ * about typing speed; the times of each keystroke. */
+async function typeAndDelete(page, at, bare) {
+  const times = [];
+  for (let i = -5; i < KEYS / 2; i++) {
+    await page.evaluate((at) => {
+      const box = document.getElementById("report-input");
+      box.focus();
+      box.setSelectionRange(at, at);
+    }, at);
+    for (const key of ["1", "Backspace"]) {
+      const t = await keystroke(page, key, bare);
+      if (i >= 0) times.push(t);
+      // A key every 60 ms or so, after the page has drawn the last one.
+      await page.waitForTimeout(40);
+    }
+  }
+  return times;
+}
+
+/** A page with nothing but a text box like the app's, holding the same text: what typing
+ * costs the browser alone (the floor keystroke-to-redraw is compared with). */
+async function bareBox(browser, text, style) {
+  const page = await browser.newPage();
+  await page.setContent("<!doctype html><html><body></body></html>");
+  await page.evaluate(
+    ({ text, style }) => {
+      const box = document.createElement("textarea");
+      box.id = "report-input";
+      Object.assign(box.style, style);
+      box.value = text;
+      document.body.append(box);
+    },
+    { text, style },
+  );
+  return page;
+}
+
 async function benchRedraw(browser, server) {
   const seeds = (await readdir(join(repo, "tests/fixtures/seeds"))).filter((f) => f.endsWith(".txt")).sort();
-  const allWork = [];
-  const allFrame = [];
+  const all = { work: [], frame: [], floor: [], key: [], floorKey: [] };
   for (const file of seeds) {
     const name = `seed${file.slice(0, 3)}`;
+    const text = await readFile(join(repo, "tests/fixtures/seeds", file), "utf8");
     const page = await browser.newPage();
     await open(page, server.url);
-    await paste(page, await readFile(join(repo, "tests/fixtures/seeds", file), "utf8"));
+    await paste(page, text);
     const at = await page.evaluate(tableNumber);
     if (at < 0) throw new Error(`${file}: no table number to type into`);
-    const work = [];
-    const frame = [];
     const before = await page.locator("#report-input").inputValue();
-    for (let i = -5; i < KEYS / 2; i++) {
-      await page.evaluate((at) => {
-        const box = document.getElementById("report-input");
-        box.focus();
-        box.setSelectionRange(at, at);
-      }, at);
-      for (const key of ["1", "Backspace"]) {
-        const t = await keystroke(page, key);
-        if (i >= 0) {
-          work.push(t.dom - t.event);
-          frame.push(t.painted - t.event);
-        }
-        // Typing speed: a key every 60 ms or so, after the page has drawn the last one.
-        await page.waitForTimeout(40);
-      }
-    }
+    const times = await typeAndDelete(page, at, false);
     const after = await page.locator("#report-input").inputValue();
     if (after !== before) throw new Error(`${file}: the text changed while typing and deleting`);
-    figure(`redraw.${name}.keys`, work.length);
+    const style = await page.evaluate(() => {
+      const cs = getComputedStyle(document.getElementById("report-input"));
+      const keep = ["width", "height", "fontFamily", "fontSize", "lineHeight", "padding", "border", "boxSizing", "whiteSpace"];
+      return Object.fromEntries(keep.map((k) => [k, cs[k]]));
+    });
+    await page.close();
+
+    const bare = await bareBox(browser, before, style);
+    const bareTimes = await typeAndDelete(bare, at, true);
+    const floor = bareTimes.map((t) => t.painted - t.event);
+    const floorKey = bareTimes.map((t) => t.painted - t.keydown);
+    await bare.close();
+
+    const work = times.map((t) => t.dom - t.event);
+    const frame = times.map((t) => t.painted - t.event);
+    // From the key itself: the browser's editing of the box comes before the input event.
+    const key = times.map((t) => t.painted - t.keydown);
+    figure(`redraw.${name}.keys`, times.length);
     stats(`redraw.${name}.work`, work);
     stats(`redraw.${name}.frame`, frame);
-    allWork.push(...work);
-    allFrame.push(...frame);
-    await page.close();
+    stats(`redraw.${name}.vsync_wait`, times.map((t) => t.frame - t.dom));
+    stats(`redraw.${name}.style_layout_paint`, times.map((t) => t.painted - t.frame));
+    stats(`redraw.${name}.floor`, floor);
+    stats(`redraw.${name}.from_keydown`, key);
+    stats(`redraw.${name}.floor_from_keydown`, floorKey);
+    all.work.push(...work);
+    all.frame.push(...frame);
+    all.floor.push(...floor);
+    all.key.push(...key);
+    all.floorKey.push(...floorKey);
   }
-  stats("redraw.all.work", allWork);
-  stats("redraw.all.frame", allFrame);
+  stats("redraw.all.work", all.work);
+  stats("redraw.all.frame", all.frame);
+  stats("redraw.all.floor", all.floor);
+  stats("redraw.all.from_keydown", all.key);
+  stats("redraw.all.floor_from_keydown", all.floorKey);
+  figure("redraw.all.frame_over_floor", pct(all.frame, 50) / pct(all.floor, 50));
 }
 
 // ------------------------------------------------------------------ the app: first render
