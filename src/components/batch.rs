@@ -357,14 +357,7 @@ fn across(batch: &Batch, on_open: &Callback<usize>) -> Html {
                     <p class="across__ok"><span class="sev sev--ok" aria-hidden="true">{ "✓" }</span>{ "两年的报告前后衔接，未发现问题。" }</p>
                 } else {
                     <ul class="across__findings">
-                        { for findings.iter().map(|f| html! {
-                            <li class={classes!("across-finding", format!("across-finding--{}", f.severity.id()))} data-code={f.code} data-severity={f.severity.id()}>
-                                { severity_mark(f.severity) }
-                                <span class="across-finding__code">{ f.code }</span>
-                                <span class="sr-only">{ f.severity.name_zh() }</span>
-                                <span class="across-finding__message">{ f.message.clone() }</span>
-                            </li>
-                        }) }
+                        { for findings.iter().map(|f| across_finding(f)) }
                     </ul>
                 }
             </li>
@@ -464,14 +457,7 @@ pub fn BatchBar(props: &BatchBarProps) -> Html {
                 <div class="batch-bar__across" role="note">
                     <p class="batch-bar__across-title">{ "与上一年度报告核对（跨年度）：" }</p>
                     <ul class="across__findings">
-                        { for mine.iter().map(|f| html! {
-                            <li class={classes!("across-finding", format!("across-finding--{}", f.severity.id()))} data-code={f.code} data-severity={f.severity.id()}>
-                                { severity_mark(f.severity) }
-                                <span class="across-finding__code">{ f.code }</span>
-                                <span class="sr-only">{ f.severity.name_zh() }</span>
-                                <span class="across-finding__message">{ f.message.clone() }</span>
-                            </li>
-                        }) }
+                        { for mine.iter().map(|f| across_finding(f)) }
                     </ul>
                 </div>
             }
@@ -482,4 +468,16 @@ pub fn BatchBar(props: &BatchBarProps) -> Html {
 /// Whether the page shows the batch's list (rather than a report).
 pub fn shows_list(batch: &Batch) -> bool {
     batch.is_open() && batch.view == View::List
+}
+
+/// One cross-year finding, as the batch's 跨年度核对 panel and a report's bar list it.
+fn across_finding(f: &Finding) -> Html {
+    html! {
+        <li class={classes!("across-finding", format!("across-finding--{}", f.severity.id()))} data-code={f.code} data-severity={f.severity.id()}>
+            { severity_mark(f.severity) }
+            <span class="across-finding__code">{ f.code }</span>
+            <span class="sr-only">{ f.severity.name_zh() }</span>
+            <span class="across-finding__message">{ f.message.clone() }</span>
+        </li>
+    }
 }
