@@ -7,6 +7,18 @@ import { join } from "node:path";
 
 export const SEEDS = "tests/fixtures/seeds";
 
+/** Headless Chromium on a machine whose network is closed: no sandbox (root), no GPU, and none
+ *  of the browser's own background connections (updates, sync, QUIC probing). */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
 export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
