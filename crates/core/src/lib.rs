@@ -12,6 +12,7 @@
 //! ```
 
 pub mod across;
+pub mod equations;
 pub mod extract;
 pub mod ingest;
 pub mod json;

@@ -103,10 +103,9 @@ use std::collections::HashSet;
 use serde::ser::{SerializeMap, SerializeStruct, Serializer};
 use serde::Serialize;
 
+use crate::equations::{self, CellRef};
 use crate::report::{Report, Span};
-use crate::schema::{
-    outcome_rows, TableKind, APPEAL_COLS, APPEAL_PARTS, REQUEST_COLS, REQUEST_PARTS,
-};
+use crate::schema::{TableKind, APPEAL_COLS, REQUEST_COLS};
 use crate::table::{cell_path, serialize_number, Cell, Table, Value};
 
 /// The node budget of [`solve`]: a few tenths of a second in the worst case.
@@ -313,54 +312,49 @@ impl<'t> Model<'t> {
         let first = |kind: TableKind, row: &str| {
             rows.iter().find(|r| r.0 == kind && r.1 == row).map(|r| r.2)
         };
-        let (parts, total) = (REQUEST_PARTS.len(), REQUEST_COLS.len() - 1);
-        let (appeal_parts, appeal_total) = (APPEAL_PARTS.len(), APPEAL_COLS.len() - 1);
-        let at = |row: Option<usize>, col: usize, coef: i64| row.map(|r| (r + col, coef));
-
-        // A301 and R401: each row on its own.
-        for &(kind, key, f) in &rows {
-            let (n, t, eq) = match kind {
-                TableKind::Requests => (parts, total, Kind::A301),
-                _ => (appeal_parts, appeal_total, Kind::R401),
+        let column = |kind: TableKind, col: &str| {
+            let cols = match kind {
+                TableKind::Requests => REQUEST_COLS,
+                _ => APPEAL_COLS,
             };
-            let mut terms: Vec<Option<(usize, i64)>> = (0..n).map(|c| Some((f + c, 1))).collect();
-            terms.push(Some((f + t, -1)));
-            let stage = match (kind, key) {
-                (TableKind::Requests, "total") => 2,
-                (TableKind::Requests, "new" | "carried_in" | "carried_out") => 4,
-                _ => 0,
+            cols.iter().position(|c| c.key == col)
+        };
+        let at =
+            |kind: TableKind, (row, col): CellRef| Some(first(kind, row)? + column(kind, col)?);
+        let last = |eq: &equations::Equation| eq.line == "total";
+        for eq in equations::equations(requests, appeals, single_other) {
+            let kind = match eq.code {
+                "A301" => Kind::A301,
+                "A302" => Kind::A302,
+                "A303" => Kind::A303,
+                _ => Kind::R401,
             };
-            m.push(eq, terms, vec![f + t], stage);
-        }
-        if requests.is_some() {
-            let k = TableKind::Requests;
-            let outcomes: Vec<Option<usize>> = outcome_rows(single_other)
-                .map(|d| first(k, d.key))
+            let terms = eq
+                .terms()
+                .map(|(c, s)| at(eq.table, c).map(|v| (v, s)))
                 .collect();
-            let [new, carried_in, tot, carried_out] =
-                ["new", "carried_in", "total", "carried_out"].map(|r| first(k, r));
-            for col in 0..REQUEST_COLS.len() {
-                let last = col == total;
-                // A302
-                let mut terms: Vec<Option<(usize, i64)>> =
-                    outcomes.iter().map(|&o| at(o, col, 1)).collect();
-                terms.push(at(tot, col, -1));
-                let sf = at(tot, col, -1).map(|t| t.0).into_iter().collect();
-                m.push(Kind::A302, terms, sf, if last { 5 } else { 1 });
-                // A303
-                let terms = vec![
-                    at(new, col, 1),
-                    at(carried_in, col, 1),
-                    at(tot, col, -1),
-                    at(carried_out, col, -1),
-                ];
-                let sf = [at(carried_out, col, -1), at(new, col, 1)]
-                    .into_iter()
-                    .flatten()
-                    .map(|t| t.0)
-                    .collect();
-                m.push(Kind::A303, terms, sf, if last { 5 } else { 3 });
-            }
+            // The plain repair's order: row totals of the outcomes first, then the column
+            // sums, the carried-over identity, the rows the identity reads, the last column.
+            let (solve_for, stage): (Vec<CellRef>, u8) = match kind {
+                Kind::A301 | Kind::R401 => {
+                    let stage = match (kind, eq.line) {
+                        (Kind::A301, "total") => 2,
+                        (Kind::A301, "new" | "carried_in" | "carried_out") => 4,
+                        _ => 0,
+                    };
+                    (eq.stated.clone(), stage)
+                }
+                Kind::A302 => (eq.stated.clone(), if last(&eq) { 5 } else { 1 }),
+                Kind::A303 => (
+                    vec![eq.computed[1], eq.stated[0]],
+                    if last(&eq) { 5 } else { 3 },
+                ),
+            };
+            let solve_for = solve_for
+                .into_iter()
+                .filter_map(|c| at(eq.table, c))
+                .collect();
+            m.push(kind, terms, solve_for, stage);
         }
         m
     }

@@ -8,9 +8,9 @@
 //! **Fix**: correct the total, or the applicant column that is wrong.
 //! `actual` = the row's total cell; `expected` = the sum of its six parts.
 
-use super::{equation, fmt_num, national_table, same, sum, Rule};
+use super::{equation, failing, fmt_num, Rule};
 use crate::report::{Finding, Report, Severity};
-use crate::schema::{TableKind, REQUEST_PARTS};
+use crate::schema::{row_def, TableKind};
 
 pub const RULE: Rule = Rule {
     code: "A301",
@@ -20,32 +20,15 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(r: &Report, out: &mut Vec<Finding>) {
-    let Some(t) = national_table(r, TableKind::Requests) else {
-        return;
-    };
-    for row in &t.rows {
-        let key = row.def.key;
-        let parts: Vec<(&str, &str)> = REQUEST_PARTS.iter().map(|c| (key, *c)).collect();
-        let (Some(expected), Some(actual)) = (sum(t, &parts), sum(t, &[(key, "total")])) else {
-            continue;
-        };
-        if same(expected.value, actual.value) {
-            continue;
-        }
+    for (eq, actual, expected) in failing(r, RULE.code) {
+        let short = row_def(TableKind::Requests, eq.line).map_or(eq.line, |d| d.short);
         let msg = format!(
             "申请情况表 {}行: 总计 = {}，自然人与法人或其他组织各列之和 = {}",
-            row.def.short,
+            short,
             fmt_num(actual.value),
             fmt_num(expected.value)
         );
         let (e, a) = (expected.value, actual.value);
-        out.push(equation(
-            &RULE,
-            format!("requests/row/{key}"),
-            msg,
-            (actual, expected),
-            e,
-            a,
-        ));
+        out.push(equation(&RULE, eq.subject(), msg, (actual, expected), e, a));
     }
 }

@@ -9,9 +9,9 @@
 //! **Fix**: the applications not yet processed belong in 四、结转下年度继续办理.
 //! `actual` = new + carried_in; `expected` = total + carried_out.
 
-use super::{equation, fmt_num, national_table, same, sum, Rule};
+use super::{equation, failing, fmt_num, Rule};
 use crate::report::{Finding, Report, Severity};
-use crate::schema::{col_label, TableKind, REQUEST_COLS};
+use crate::schema::{col_label, TableKind};
 
 pub const RULE: Rule = Rule {
     code: "A303",
@@ -21,34 +21,15 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(r: &Report, out: &mut Vec<Finding>) {
-    let Some(t) = national_table(r, TableKind::Requests) else {
-        return;
-    };
-    for col in REQUEST_COLS.iter().map(|c| c.key) {
-        let (Some(actual), Some(expected)) = (
-            sum(t, &[("new", col), ("carried_in", col)]),
-            sum(t, &[("total", col), ("carried_out", col)]),
-        ) else {
-            continue;
-        };
-        if same(expected.value, actual.value) {
-            continue;
-        }
+    for (eq, actual, expected) in failing(r, RULE.code) {
         let msg = format!(
             "申请情况表 {}列: 第一项+第二项 = {}，第三项+第四项 = {}",
-            col_label(TableKind::Requests, col),
+            col_label(TableKind::Requests, eq.line),
             fmt_num(actual.value),
             fmt_num(expected.value)
         );
         // Cells in the order of the identity: new, carried_in, total, carried_out.
         let (e, a) = (expected.value, actual.value);
-        out.push(equation(
-            &RULE,
-            format!("requests/col/{col}"),
-            msg,
-            (actual, expected),
-            e,
-            a,
-        ));
+        out.push(equation(&RULE, eq.subject(), msg, (actual, expected), e, a));
     }
 }

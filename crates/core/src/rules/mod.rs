@@ -157,6 +157,39 @@ pub fn sum<'a>(table: &Table, cells: &[(&'a str, &'a str)]) -> Option<Sum<'a>> {
     Some(s)
 }
 
+/// The equations of one code (see [`crate::equations`]) that fail, each with both sides
+/// summed: `(equation, stated, computed)`. An equation with a cell that is absent, missing,
+/// unreadable or in a misaligned row is skipped ([`sum`]): it cannot be evaluated, and a
+/// guess would give false alarms. Only reports of a national template have equations.
+pub fn failing<'r>(
+    report: &'r Report,
+    code: &str,
+) -> Vec<(crate::equations::Equation, Sum<'static>, Sum<'static>)> {
+    if !report.template.is_national() {
+        return Vec::new();
+    }
+    let (requests, appeals) = (
+        report.tables.requests.as_ref(),
+        report.tables.appeals.as_ref(),
+    );
+    let mut out = Vec::new();
+    for eq in crate::equations::equations(requests, appeals, report.facts.single_other) {
+        if eq.code != code {
+            continue;
+        }
+        let Some(t) = report.tables.get(eq.table) else {
+            continue;
+        };
+        let (Some(stated), Some(computed)) = (sum(t, &eq.stated), sum(t, &eq.computed)) else {
+            continue;
+        };
+        if !same(stated.value, computed.value) {
+            out.push((eq, stated, computed));
+        }
+    }
+    out
+}
+
 /// The table of a kind, when the report is of a national template and has it.
 pub fn national_table(report: &Report, kind: TableKind) -> Option<&Table> {
     if report.template.is_national() {

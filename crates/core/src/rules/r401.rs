@@ -7,9 +7,9 @@
 //! **Fix**: correct the total, or the outcome that is wrong.
 //! `actual` = total; `expected` = the sum of the four outcomes.
 
-use super::{equation, fmt_num, national_table, same, sum, Rule};
+use super::{equation, failing, fmt_num, Rule};
 use crate::report::{Finding, Report, Severity};
-use crate::schema::{TableKind, APPEAL_PARTS};
+use crate::schema::{row_def, TableKind};
 
 pub const RULE: Rule = Rule {
     code: "R401",
@@ -19,32 +19,15 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(r: &Report, out: &mut Vec<Finding>) {
-    let Some(t) = national_table(r, TableKind::Appeals) else {
-        return;
-    };
-    for row in &t.rows {
-        let key = row.def.key;
-        let parts: Vec<(&str, &str)> = APPEAL_PARTS.iter().map(|c| (key, *c)).collect();
-        let (Some(expected), Some(actual)) = (sum(t, &parts), sum(t, &[(key, "total")])) else {
-            continue;
-        };
-        if same(expected.value, actual.value) {
-            continue;
-        }
+    for (eq, actual, expected) in failing(r, RULE.code) {
+        let short = row_def(TableKind::Appeals, eq.line).map_or(eq.line, |d| d.short);
         let msg = format!(
             "复议诉讼表 {}: 总计 = {}，维持+纠正+其他+尚未审结 = {}",
-            row.def.short,
+            short,
             fmt_num(actual.value),
             fmt_num(expected.value)
         );
         let (e, a) = (expected.value, actual.value);
-        out.push(equation(
-            &RULE,
-            format!("appeals/{key}"),
-            msg,
-            (actual, expected),
-            e,
-            a,
-        ));
+        out.push(equation(&RULE, eq.subject(), msg, (actual, expected), e, a));
     }
 }
