@@ -6,7 +6,8 @@
 //! its city in front); a match on such a guess is said in the finding.
 
 use crate::ingest::norm::normalize;
-use crate::report::{Finding, Report, Severity};
+use crate::report::{Finding, Report};
+pub use crate::rules::{AcrossRule, Pair, ACROSS_RULES};
 
 /// How two agency names were matched.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,38 +63,6 @@ pub fn match_agency(a: &str, b: &str) -> AgencyMatch {
     }
     AgencyMatch::Different
 }
-
-/// Two reports of one agency for consecutive years.
-pub struct Pair<'a> {
-    pub prev: &'a Report,
-    pub cur: &'a Report,
-    /// Set when the agency was matched on a guess: the reason.
-    pub guess: Option<String>,
-    /// Where `prev` and `cur` stand in the reports given to [`pairs`].
-    pub prev_index: usize,
-    pub cur_index: usize,
-}
-
-impl Pair<'_> {
-    /// The sentence that ends a finding's message when the agency match was a guess.
-    pub fn guess_note(&self) -> String {
-        match &self.guess {
-            Some(why) => format!("（按名称推测为同一机关：{why}）"),
-            None => String::new(),
-        }
-    }
-}
-
-/// A rule about two reports.
-pub struct AcrossRule {
-    pub code: &'static str,
-    pub severity: Severity,
-    pub title: &'static str,
-    pub check: fn(&Pair, &mut Vec<Finding>),
-}
-
-/// Every cross-year rule.
-pub const ACROSS_RULES: &[AcrossRule] = &[crate::rules::y801::RULE, crate::rules::y802::RULE];
 
 /// The pairs of reports that the cross-year rules compare: for each report with a year and
 /// an agency, the report of the same agency for the year before, if there is one (a sure match

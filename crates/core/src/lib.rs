@@ -20,12 +20,14 @@ pub mod repair;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod span;
 pub mod table;
 
 pub use ingest::InputKind;
 pub use repair::{Change, Repair};
-pub use report::{Finding, Report, Severity, Span};
+pub use report::{Finding, Report, Severity};
 pub use schema::{TableKind, Template};
+pub use span::Span;
 pub use table::{Cell, Row, Table, Tables, Value};
 
 /// A report read from bytes: the text that was read (every span points into it) and the
@@ -37,59 +39,14 @@ pub struct Checked {
     pub report: Report,
 }
 
-/// A report's input read as text, before extraction: the text every span will point into,
-/// and what the input was. Reading (decoding, rendering HTML, extracting a PDF's or a Word
-/// file's text) is the costly, dependency-heavy half of checking bytes; a `Read` can be made
-/// in one place (the web app's reader worker, built with the readers) and checked in another
-/// (the page, built without them) by [`check_read`]. Serialisable both ways for that.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Read {
-    pub text: String,
-    pub input: extract::InputFacts,
-}
-
-/// The largest input the core reads, in bytes (64 MiB). The text of an annual report is
-/// 10 KB to 1 MB, a saved page a few hundred KB, a PDF with its fonts and images a few MB
-/// and rarely a few tens of MB. Anything larger is not a report this tool can read, and
-/// reading it would hold the page (or the command) for many seconds and hundreds of MB of
-/// memory for nothing. Larger input is not read at all: the report is empty, with an S101
-/// finding naming the input's size and this limit ([`ingest::FileProblem::OverLimit`]).
-/// The web app and the command check a file's size against it before reading the file.
-pub const MAX_INPUT_BYTES: usize = 64 << 20;
-
-/// What is read of an input beyond [`MAX_INPUT_BYTES`]: nothing; S101 says why.
-fn over_limit(bytes: usize, format: ingest::Format, kind: InputKind) -> Read {
-    let input = extract::InputFacts {
-        bytes,
-        encoding: String::new(),
-        format,
-        kind,
-        problem: Some(ingest::FileProblem::OverLimit { bytes }),
-        ..Default::default()
-    };
-    Read {
-        text: String::new(),
-        input,
-    }
-}
+pub use ingest::read::{read_bytes_as, read_html_str, Read, MAX_INPUT_BYTES};
 
 /// Check a report given as text. Text beyond [`MAX_INPUT_BYTES`] is not read (S101 says so).
 pub fn check(text: &str) -> Report {
-    if text.len() > MAX_INPUT_BYTES {
-        return check_read(over_limit(
-            text.len(),
-            ingest::Format::Text,
-            InputKind::Text,
-        ))
-        .report;
+    match ingest::read::text_facts(text) {
+        Ok(input) => check_with(text, input),
+        Err(over) => check_read(over).report,
     }
-    let input = extract::InputFacts {
-        bytes: text.len(),
-        encoding: "UTF-8".to_string(),
-        text_bytes: text.len(),
-        ..Default::default()
-    };
-    check_with(text, input)
 }
 
 /// Check what was read ([`read_bytes_as`], [`read_html_str`], or the same run elsewhere).
@@ -132,89 +89,6 @@ pub fn check_bytes_as(bytes: &[u8], kind: InputKind) -> Checked {
     check_read(read_bytes_as(bytes, kind))
 }
 
-/// Read HTML that is already text (the clipboard's `text/html`) as [`check_html_str`] does.
-pub fn read_html_str(html: &str) -> Read {
-    if html.len() > MAX_INPUT_BYTES {
-        return over_limit(html.len(), ingest::Format::Text, InputKind::Html);
-    }
-    let d = ingest::Decoded {
-        text: html.to_string(),
-        encoding: "UTF-8",
-        ..Default::default()
-    };
-    read_decoded(d, html.len(), InputKind::Html)
-}
-
-/// Read bytes as [`check_bytes_as`] does, without checking them.
-pub fn read_bytes_as(bytes: &[u8], kind: InputKind) -> Read {
-    if bytes.len() > MAX_INPUT_BYTES {
-        return over_limit(bytes.len(), ingest::sniff(bytes), kind);
-    }
-    // PDF and Word files are told by their bytes, whatever the caller guessed.
-    if kind != InputKind::Html && ingest::sniff(bytes) != ingest::Format::Text {
-        let f = ingest::file::read(bytes);
-        let input = extract::InputFacts {
-            bytes: bytes.len(),
-            encoding: f.encoding.to_string(),
-            replaced: f.replaced,
-            binary: f.binary,
-            format: f.format,
-            problem: f.problem,
-            text_bytes: f.text.len(),
-            ..Default::default()
-        };
-        return Read {
-            text: f.text,
-            input,
-        };
-    }
-    let kind = match kind {
-        InputKind::Auto => {
-            // After a UTF-16 BOM the markup is not ASCII bytes: look at the decoded text.
-            let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
-            let html = if utf16 {
-                ingest::html::looks_like_html(ingest::decode(bytes).text.as_bytes())
-            } else {
-                ingest::html::looks_like_html(bytes)
-            };
-            if html {
-                InputKind::Html
-            } else {
-                InputKind::Text
-            }
-        }
-        k => k,
-    };
-    let d = match kind {
-        InputKind::Html => ingest::decode_html(bytes),
-        _ => ingest::decode(bytes),
-    };
-    read_decoded(d, bytes.len(), kind)
-}
-
-fn read_decoded(d: ingest::Decoded, bytes: usize, kind: InputKind) -> Read {
-    let mut input = extract::InputFacts {
-        bytes,
-        encoding: d.encoding.to_string(),
-        replaced: d.replaced,
-        binary: d.binary,
-        kind,
-        declared: d.declared.map(str::to_string),
-        ..Default::default()
-    };
-    // Binary bytes are not parsed as a page: there is no page in them to render.
-    let text = if kind == InputKind::Html && !d.binary {
-        let r = ingest::html::render(&d.text);
-        input.truncated = r.truncated;
-        input.too_deep = r.too_deep;
-        r.text
-    } else {
-        d.text
-    };
-    input.text_bytes = text.len();
-    Read { text, input }
-}
-
 /// Whether this build reads PDF files (cargo feature `pdf`). Without it a PDF gets an S101
 /// finding saying so; an app may load a build that has it when a PDF is dropped
 /// (see [`ingest::sniff`]).
@@ -223,7 +97,7 @@ pub const READS_PDF: bool = cfg!(feature = "pdf");
 /// Whether this build reads Word .docx files (cargo feature `docx`).
 pub const READS_DOCX: bool = cfg!(feature = "docx");
 
-fn check_with(text: &str, input: extract::InputFacts) -> Report {
+fn check_with(text: &str, input: ingest::InputFacts) -> Report {
     let (template, tables, facts) = extract::extract(text, &input);
     let mut report = Report {
         template,
@@ -235,6 +109,8 @@ fn check_with(text: &str, input: extract::InputFacts) -> Report {
         facts,
     };
     report.findings = rules::run(&report);
-    report.repair = repair::for_report(&report);
+    if report.template.is_national() {
+        report.repair = repair::for_tables(&report.tables, report.facts.single_other);
+    }
     report
 }

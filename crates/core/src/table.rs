@@ -4,7 +4,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 use crate::schema::{ColKind, RowDef, TableKind};
-use crate::Span;
+use crate::span::Span;
 
 /// What a cell says.
 #[derive(Clone, Debug, PartialEq)]

@@ -3,7 +3,7 @@
 use super::sections::SectionHit;
 use crate::ingest::norm::ascii_digit;
 use crate::ingest::Document;
-use crate::Span;
+use crate::span::Span;
 
 /// A year found in the input, and where.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

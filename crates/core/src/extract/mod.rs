@@ -13,46 +13,13 @@ pub mod rows;
 pub mod sections;
 
 use crate::ingest::value::read_for;
-use crate::ingest::{Document, InputKind};
+use crate::ingest::Document;
+pub use crate::ingest::InputFacts;
 use crate::schema::{RowDef, Template};
+use crate::span::Span;
 use crate::table::{Cell, ExtraRow, Misalignment, Row, Tables, Value};
-use crate::Span;
 pub use meta::{Meta, Period, YearAt};
 pub use sections::SectionHit;
-
-/// What the input was, before it was text. Serialisable both ways, so that a reader running
-/// elsewhere (the web app's reader worker) can hand it over with the text (see
-/// [`crate::Read`]).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct InputFacts {
-    pub bytes: usize,
-    /// The text's encoding ("UTF-8", "GB18030" …), or the file format's name ("PDF", "DOCX").
-    pub encoding: String,
-    /// Characters lost on the way to text (each a U+FFFD): bytes that fit no encoding, or
-    /// PDF glyphs whose font gives no Unicode text.
-    pub replaced: usize,
-    pub binary: bool,
-    /// What kind of file the bytes were.
-    pub format: crate::ingest::Format,
-    /// Why a PDF or Word file could not be read, or was read only in part.
-    pub problem: Option<crate::ingest::FileProblem>,
-    /// How the input was read: [`InputKind::Text`] or [`InputKind::Html`].
-    pub kind: InputKind,
-    /// The encoding an HTML page declares, if any (whether or not it was followed).
-    pub declared: Option<String>,
-    /// Length of the text extraction read (for HTML, the text rendered from the page).
-    pub text_bytes: usize,
-    /// An HTML page too large to read whole was read up to a limit.
-    pub truncated: bool,
-    /// An HTML page nested its elements deeper than the limit; the deeper ones were read as
-    /// text.
-    pub too_deep: bool,
-    /// The text had more lines or cells than the text reader reads
-    /// ([`crate::ingest::text::MAX_LINES`], [`crate::ingest::text::MAX_CELLS`]): it was read
-    /// up to there.
-    pub cut: bool,
-}
 
 /// A label that marks one template, and where it stands.
 #[derive(Clone, Debug, PartialEq)]

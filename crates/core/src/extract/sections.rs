@@ -1,7 +1,7 @@
 //! The six section headings, and the stretches of cells each table is read from.
 
 use crate::ingest::Document;
-use crate::Span;
+use crate::span::Span;
 
 /// A section heading found in the input.
 #[derive(Clone, Debug, PartialEq)]

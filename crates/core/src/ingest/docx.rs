@@ -11,7 +11,7 @@ use std::io::{Cursor, Read};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use super::file::FileProblem;
+use super::problem::FileProblem;
 
 /// Most bytes inflated from `word/document.xml`.
 pub const XML_LIMIT: usize = 64 << 20;

@@ -1,5 +1,8 @@
 //! Files that are not plain text: what kind of file the bytes are (sniffed from their first
-//! bytes, never from a file name) and why one could not be read.
+//! bytes, never from a file name), read by the reader for its format.
+
+use super::bytes::find;
+use super::problem::FileProblem;
 
 /// The kind of file, as its bytes say.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -28,29 +31,6 @@ impl Format {
             Format::Zip => "zip 压缩包",
         }
     }
-}
-
-/// Why a file could not be read, or could be read only in part. S101 says it in Chinese.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum FileProblem {
-    /// This build carries no reader for the format (the cargo feature `pdf` or `docx` is off).
-    NotInThisBuild,
-    /// The old binary Word format (or another OLE file): ask for .docx or PDF.
-    OldOffice,
-    /// A zip that holds no `word/document.xml`.
-    NotWord,
-    /// The PDF needs a password to open.
-    Encrypted,
-    /// The file is damaged or not what its first bytes say.
-    Damaged,
-    /// A PDF whose pages carry no text (scanned images).
-    NoText { pages: usize },
-    /// The file unpacks to more than the reader allows (a zip bomb or a PDF stream bomb).
-    TooLarge { limit_mib: usize },
-    /// A zip with more entries than any Word document has.
-    TooManyEntries { limit: usize },
-    /// The input is larger than [`crate::MAX_INPUT_BYTES`]: it was not read at all.
-    OverLimit { bytes: usize },
 }
 
 /// A file's bytes as text, and what was seen on the way.
@@ -118,7 +98,7 @@ const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 /// readers allow); a zip is a Word document when it names `word/document.xml`.
 pub fn sniff(bytes: &[u8]) -> Format {
     let head = &bytes[..bytes.len().min(1024)];
-    if bytes.starts_with(PDF_MAGIC) || find(head, PDF_MAGIC).is_some_and(|_| !looks_text(head)) {
+    if bytes.starts_with(PDF_MAGIC) || find(head, 0, PDF_MAGIC).is_some_and(|_| !looks_text(head)) {
         return Format::Pdf;
     }
     if bytes.starts_with(OLE_MAGIC) {
@@ -126,7 +106,7 @@ pub fn sniff(bytes: &[u8]) -> Format {
     }
     if bytes.starts_with(ZIP_MAGIC) {
         // Entry names are stored in clear in the local headers and the central directory.
-        return if find(bytes, b"word/document.xml").is_some() {
+        return if find(bytes, 0, b"word/document.xml").is_some() {
             Format::Docx
         } else {
             Format::Zip
@@ -139,13 +119,6 @@ pub fn sniff(bytes: &[u8]) -> Format {
 /// non-text bytes near its start.
 fn looks_text(head: &[u8]) -> bool {
     std::str::from_utf8(head).is_ok() && !head.contains(&0)
-}
-
-pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() || hay.len() < needle.len() {
-        return None;
-    }
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]

@@ -47,7 +47,8 @@ use html5ever::tokenizer::{
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{Attribute, LocalName, Namespace, QualName, TokenizerResult};
 
-use crate::Span;
+use super::bytes::{find, find_ascii_ci};
+use crate::span::Span;
 
 /// Nodes the parser may create before it stops taking input (about 100 MB of tree; a real
 /// report page has a few thousand, a portal page around it some tens of thousands).
@@ -179,19 +180,7 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
             }
         }
     }
-    MARKERS.iter().any(|m| contains_ignore_case(head, m))
-}
-
-fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
-}
-
-fn find_ignore_case(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-        .map(|p| p + from)
+    MARKERS.iter().any(|m| find_ascii_ci(head, 0, m).is_some())
 }
 
 /// The encoding a page declares: `<meta charset="gbk">`, `<meta http-equiv="Content-Type"
@@ -201,9 +190,9 @@ pub fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = bytes.get(..bytes.len().min(64 * 1024)).unwrap_or(bytes);
     let mut from = 0;
     loop {
-        let meta = find_ignore_case(head, b"<meta", from);
+        let meta = find_ascii_ci(head, from, b"<meta");
         let xml = if from == 0 {
-            find_ignore_case(head, b"<?xml", 0)
+            find_ascii_ci(head, 0, b"<?xml")
         } else {
             None
         };
@@ -229,7 +218,7 @@ pub fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
 
 /// In a tag's text, the value after `key` and `=` (quotes and spaces skipped).
 fn attr_after<'a>(tag: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
-    let k = find_ignore_case(tag, key, 0)?;
+    let k = find_ascii_ci(tag, 0, key)?;
     let mut i = k + key.len();
     let skip_space = |i: &mut usize| {
         while tag.get(*i).is_some_and(|b| b.is_ascii_whitespace()) {
@@ -910,22 +899,6 @@ fn bound_attributes(html: &str) -> Cow<'_, str> {
     }
     out.push_str(&html[copied..]);
     Cow::Owned(out)
-}
-
-/// Where `needle` first occurs in `hay` at or after `from`.
-fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
-}
-
-/// [`find`], ASCII letters in any case.
-fn find_ascii_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-        .map(|p| p + from)
 }
 
 // ------------------------------------------------------------------ walking

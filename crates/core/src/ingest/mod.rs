@@ -10,6 +10,7 @@
 //! as a browser copies them ([`docx`]); HTML is rendered to such text ([`html`]): tables as
 //! TAB-separated rows.
 
+pub mod bytes;
 pub mod decode;
 #[cfg(feature = "docx")]
 pub mod docx;
@@ -18,9 +19,13 @@ pub mod html;
 pub mod norm;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+pub mod problem;
+pub mod read;
 pub mod text;
 pub mod value;
 
 pub use decode::{decode, decode_html, Decoded, InputKind};
-pub use file::{sniff, FileProblem, FileText, Format};
+pub use file::{sniff, FileText, Format};
+pub use problem::FileProblem;
+pub use read::{InputFacts, Read};
 pub use text::{Cell, CellClass, Document, Line};

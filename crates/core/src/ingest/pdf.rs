@@ -19,7 +19,8 @@ use hayro_syntax::object::{Array, Dict, Name, Object, Stream};
 use hayro_syntax::Filter;
 use hayro_syntax::{LoadPdfError, Pdf};
 
-use super::file::{find, FileProblem};
+use super::bytes;
+use super::problem::FileProblem;
 
 /// Largest decoded size of one stream.
 const STREAM_LIMIT: usize = 64 << 20;
@@ -244,7 +245,10 @@ fn inflate_with(mut input: &[u8], limit: usize, zlib: bool) -> Result<Vec<u8>, O
 fn check_structure_streams(bytes: &[u8]) -> Result<(), FileProblem> {
     let mut total = 0usize;
     let mut from = 0;
-    while let Some(at) = bytes.get(from..).and_then(|rest| find(rest, b"stream")) {
+    while let Some(at) = bytes
+        .get(from..)
+        .and_then(|rest| bytes::find(rest, 0, b"stream"))
+    {
         let kw = from + at;
         from = kw + 6;
         // "endstream" is not a stream start.
@@ -257,7 +261,7 @@ fn check_structure_streams(bytes: &[u8]) -> Result<(), FileProblem> {
             Some(o) => &dict[o..],
             None => dict,
         };
-        if find(dict, b"/ObjStm").is_none() && find(dict, b"/XRef").is_none() {
+        if bytes::find(dict, 0, b"/ObjStm").is_none() && bytes::find(dict, 0, b"/XRef").is_none() {
             continue;
         }
         let mut start = kw + 6;

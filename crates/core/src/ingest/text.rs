@@ -2,8 +2,8 @@
 
 use super::norm::normalize;
 use super::value::{self, Reading};
+use crate::span::Span;
 use crate::table::Value;
-use crate::Span;
 
 /// How a cell reads, before any table gives it a column.
 #[derive(Clone, Debug, PartialEq)]

@@ -19,7 +19,7 @@ pub const RULE: Rule = Rule {
 
 fn check(r: &Report, out: &mut Vec<Finding>) {
     let m = &r.facts.meta;
-    let mut seen: Vec<(&str, i32, crate::Span)> = Vec::new();
+    let mut seen: Vec<(&str, i32, crate::span::Span)> = Vec::new();
     if let Some(y) = m.title_year {
         seen.push(("标题", y.year, y.span));
     }

@@ -38,8 +38,8 @@ mod v201;
 mod v202;
 mod v203;
 mod v204;
-pub(crate) mod y801;
-pub(crate) mod y802;
+mod y801;
+mod y802;
 
 /// A rule of the catalogue.
 pub struct Rule {
@@ -84,6 +84,38 @@ pub const RULES: &[Rule] = &[
     l901::RULE,
 ];
 
+/// Every cross-year rule (run by [`crate::across::check_across`]).
+pub const ACROSS_RULES: &[AcrossRule] = &[y801::RULE, y802::RULE];
+
+/// Two reports of one agency for consecutive years.
+pub struct Pair<'a> {
+    pub prev: &'a Report,
+    pub cur: &'a Report,
+    /// Set when the agency was matched on a guess: the reason.
+    pub guess: Option<String>,
+    /// Where `prev` and `cur` stand in the reports given to [`crate::across::pairs`].
+    pub prev_index: usize,
+    pub cur_index: usize,
+}
+
+impl Pair<'_> {
+    /// The sentence that ends a finding's message when the agency match was a guess.
+    pub fn guess_note(&self) -> String {
+        match &self.guess {
+            Some(why) => format!("（按名称推测为同一机关：{why}）"),
+            None => String::new(),
+        }
+    }
+}
+
+/// A rule about two reports.
+pub struct AcrossRule {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub title: &'static str,
+    pub check: fn(&Pair, &mut Vec<Finding>),
+}
+
 /// Run every rule.
 pub fn run(report: &Report) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -124,7 +156,7 @@ pub struct Sum<'a> {
     pub value: f64,
     kind: crate::schema::TableKind,
     cells: Vec<(&'a str, &'a str)>,
-    pub spans: Vec<crate::Span>,
+    pub spans: Vec<crate::span::Span>,
 }
 
 impl Sum<'_> {

@@ -143,7 +143,7 @@ mod tests {
     fn pct(value: f64, decimals: u8) -> Num {
         Num {
             value,
-            span: crate::Span::new(0, 0),
+            span: crate::span::Span::new(0, 0),
             at: 0,
             len: 0,
             unit: Some("%"),

@@ -93,7 +93,7 @@ fn finding(rule: &Rule, n: &Narrative, c: &Compared) -> Finding {
 }
 
 /// The number's span, then the sentence's.
-pub(super) fn claim_spans(n: &Narrative, claim: &Claim) -> Vec<crate::Span> {
+pub(super) fn claim_spans(n: &Narrative, claim: &Claim) -> Vec<crate::span::Span> {
     let mut v = vec![claim.num.span];
     v.extend(n.sentence_span(claim.sentence));
     v

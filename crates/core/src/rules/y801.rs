@@ -8,9 +8,8 @@
 //! **Passes**: 3 carried out, 3 carried in.
 //! **Fix**: correct whichever year's number is wrong (and the equations it is part of).
 
-use crate::across::{AcrossRule, Pair};
+use super::{fmt_num, same, AcrossRule, Pair};
 use crate::report::{Finding, Severity};
-use crate::rules::{fmt_num, same};
 use crate::schema::{col_label, TableKind, REQUEST_COLS};
 
 pub const RULE: AcrossRule = AcrossRule {

@@ -8,9 +8,8 @@
 //! **Passes**: 2024 in force 8.
 //! **Fix**: check 现行有效件数, or explain the re-count in the report.
 
-use crate::across::{AcrossRule, Pair};
+use super::{fmt_num, same, AcrossRule, Pair};
 use crate::report::{Finding, Severity};
-use crate::rules::{fmt_num, same};
 use crate::schema::Template;
 
 pub const RULE: AcrossRule = AcrossRule {

@@ -136,7 +136,7 @@ impl Font {
             Some(Object::Stream(s)) => {
                 let wmode = get::number(s.dict(), b"WMode") == Some(1.0);
                 let data = budget.decode(&s).unwrap_or_default();
-                let vertical = wmode || crate::ingest::file::find(&data, b"/WMode 1").is_some();
+                let vertical = wmode || crate::ingest::bytes::find(&data, 0, b"/WMode 1").is_some();
                 let cmap = CMap::parse(&data);
                 if cmap.has_codespace() {
                     (Encoding::Embedded(cmap), vertical)
