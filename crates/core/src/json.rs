@@ -96,7 +96,7 @@ mod tests {
     fn across_entries_name_their_report() {
         let a = crate::check("一、总体情况");
         let b = crate::check("二、主动公开政府信息情况");
-        let f = Finding::new("Y801", crate::Severity::Error, "requests", "x");
+        let f = Finding::new("Y801", crate::report::Severity::Error, "requests", "x");
         let across = vec![(1, f)];
         let doc = Document::new(&[(Some("a.txt"), &a), (None, &b)], &across, true);
         assert_eq!(doc.reports.len(), 2);

@@ -330,10 +330,10 @@ fn read_narrative(
     for t in tables.iter() {
         let Some(span) = t.span else { continue };
         let section = match t.kind {
-            crate::TableKind::Active => 2,
-            crate::TableKind::Requests => 3,
-            crate::TableKind::Appeals => 4,
-            crate::TableKind::Legacy => 0,
+            crate::schema::TableKind::Active => 2,
+            crate::schema::TableKind::Requests => 3,
+            crate::schema::TableKind::Appeals => 4,
+            crate::schema::TableKind::Legacy => 0,
         };
         // From the section's heading, when it stands before the table.
         let from = facts

@@ -35,7 +35,7 @@
 
 use crate::ingest::norm::normalize_char;
 use crate::ingest::{CellClass, Document};
-use crate::Span;
+use crate::span::Span;
 
 /// What the prose says in numbers.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -19,6 +19,6 @@ pub enum FileProblem {
     TooLarge { limit_mib: usize },
     /// A zip with more entries than any Word document has.
     TooManyEntries { limit: usize },
-    /// The input is larger than [`crate::MAX_INPUT_BYTES`]: it was not read at all.
+    /// The input is larger than [`crate::ingest::read::MAX_INPUT_BYTES`]: it was not read at all.
     OverLimit { bytes: usize },
 }

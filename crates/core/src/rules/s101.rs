@@ -6,7 +6,7 @@
 //! text without them is either not a report, or a report whose tables were lost on copying.
 //! **Fails**: a news article; an empty paste; a scanned PDF (no text layer); a PDF with an
 //! open password; an old binary .doc; a damaged file; a saved web page whose text is loaded
-//! by scripts; an input beyond [`crate::MAX_INPUT_BYTES`]. For a file the message first says
+//! by scripts; an input beyond [`crate::ingest::read::MAX_INPUT_BYTES`]. For a file the message first says
 //! why it could not be read ([`FileProblem`]).
 //! **Passes**: any text with "一、本年新收政府信息公开申请数量" and its numbers; a PDF, .docx or
 //! HTML page of such a report.
@@ -129,7 +129,7 @@ fn file_problem(format: Format, problem: FileProblem) -> String {
         FileProblem::OverLimit { bytes } => format!(
             "输入有 {}，超过了 {} MB 的上限，没有读取（年度报告的文字通常不超过 1 MB，PDF 文件通常不超过几十 MB，请确认选对了文件）。",
             size_mb(bytes),
-            crate::MAX_INPUT_BYTES >> 20
+            crate::ingest::read::MAX_INPUT_BYTES >> 20
         ),
         FileProblem::TooManyEntries { limit } => format!(
             "这个 {} 文件包含的条目超过 {limit} 个，不像一份 Word 文档（可能是损坏或恶意构造的文件），已停止读取。",

@@ -23,7 +23,7 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
         for row in &table.rows {
             let Some(m) = &row.misaligned else { continue };
             // The appeals table is one printed row of 15: say it once.
-            if table.kind == crate::TableKind::Appeals && row.def.key != "review" {
+            if table.kind == crate::schema::TableKind::Appeals && row.def.key != "review" {
                 continue;
             }
             let guess = if m.found < m.expected {
@@ -31,7 +31,7 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
             } else {
                 "已取前面的数值依次对齐，多出的数值未计入"
             };
-            let what = if table.kind == crate::TableKind::Appeals {
+            let what = if table.kind == crate::schema::TableKind::Appeals {
                 format!(
                     "{}应有 15 个数值，读到 {} 个",
                     table.kind.name_zh(),
