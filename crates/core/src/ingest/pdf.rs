@@ -13,6 +13,7 @@
 mod cmap;
 mod content;
 mod font;
+mod glyphs;
 mod layout;
 
 use hayro_syntax::object::{Array, Dict, Name, Object, Stream};
