@@ -49,6 +49,8 @@ pub struct Grid {
     pub cells: Vec<Cell>,
     /// No border is drawn along the top: the table goes on from the page before.
     pub open_top: bool,
+    /// No border is drawn along the bottom: the table goes on on the next page.
+    pub open_bottom: bool,
 }
 
 /// A merged cell of a grid.
@@ -228,7 +230,8 @@ fn grid(hs: Vec<Line>, vs: Vec<Line>) -> Option<Grid> {
     if open_top {
         ys.insert(0, top);
     }
-    if ys.last().is_some_and(|&y| bottom - y > MIN_CELL) {
+    let open_bottom = ys.last().is_some_and(|&y| bottom - y > MIN_CELL);
+    if open_bottom {
         ys.push(bottom);
     }
     if xs.len() < 3 || ys.len() < 3 {
@@ -282,6 +285,7 @@ fn grid(hs: Vec<Line>, vs: Vec<Line>) -> Option<Grid> {
         cell_of,
         cells,
         open_top,
+        open_bottom,
     })
 }
 

@@ -32,6 +32,19 @@ pub struct PageLine {
     pub y: f64,
     /// Font size of the line's first glyph.
     pub size: f64,
+    /// The cells of a table's row, when the line is one.
+    pub row: Option<Box<TableRow>>,
+}
+
+/// A table row's cells, kept to join a row cut by a page break.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableRow {
+    /// Left and right edge of each cell given on the line, and its text.
+    pub cells: Vec<(f64, f64, String)>,
+    /// The first row of a table with no top border (going on from the page before).
+    pub open_top: bool,
+    /// The last row of a table with no bottom border (going on on the next page).
+    pub open_bottom: bool,
 }
 
 /// A page's text as lines, top to bottom: its tables by their cells, the rest as lines.
@@ -71,8 +84,10 @@ pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
             .collect();
         let texts: Vec<String> = cells.into_iter().map(|c| cell_text(c, unmapped)).collect();
         let cols = t.xs.len().saturating_sub(1);
-        for r in 0..t.ys.len().saturating_sub(1) {
+        let nrows = t.ys.len().saturating_sub(1);
+        for r in 0..nrows {
             let mut row: Vec<&str> = Vec::new();
+            let mut boxes: Vec<(f64, f64, String)> = Vec::new();
             let mut size = 0.0f64;
             for c in 0..cols {
                 let Some(&k) = t.cell_of.get(r * cols + c) else {
@@ -88,7 +103,11 @@ pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
                     && cell.row1 > 0
                     && texts.get(k).is_none_or(|s| s.is_empty());
                 if cell.row0 == r && cell.col0 == c && !continued {
-                    row.push(texts.get(k).map_or("", String::as_str));
+                    let text = texts.get(k).map_or("", String::as_str);
+                    row.push(text);
+                    let x0 = t.xs.get(cell.col0).copied().unwrap_or(0.0);
+                    let x1 = t.xs.get(cell.col1 + 1).copied().unwrap_or(x0);
+                    boxes.push((x0, x1, text.to_string()));
                     size = size.max(sizes.get(k).copied().unwrap_or(0.0));
                 }
             }
@@ -99,6 +118,11 @@ pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
                 text: row.join("\t"),
                 y: t.ys[r],
                 size: size.max(1.0),
+                row: Some(Box::new(TableRow {
+                    cells: boxes,
+                    open_top: t.open_top && r == 0,
+                    open_bottom: t.open_bottom && r + 1 == nrows,
+                })),
             });
         }
     }
@@ -156,6 +180,7 @@ pub fn lines(mut glyphs: Vec<Glyph>, unmapped: &mut usize) -> Vec<PageLine> {
                 text,
                 y,
                 size: anchor_size,
+                row: None,
             });
         }
         start = end;
@@ -197,6 +222,60 @@ fn line_text(line: &[Glyph], unmapped: &mut usize) -> String {
         }
     }
     text.trim().to_string()
+}
+
+/// Join a table row cut by a page break: the last row of a page's table with no bottom
+/// border and the first row of the next page's table with no top border are one row, each
+/// cell's text going on in the cell above it.
+pub fn join_cut_rows(pages: &mut [Vec<PageLine>]) {
+    for i in 1..pages.len() {
+        let (before, after) = pages.split_at_mut(i);
+        let (Some(prev), Some(next)) = (before.last_mut(), after.first_mut()) else {
+            continue;
+        };
+        let Some(a) = prev.iter().rposition(|l| l.row.is_some()) else {
+            continue;
+        };
+        let Some(b) = next.iter().position(|l| l.row.is_some()) else {
+            continue;
+        };
+        let (Some(top), Some(bottom)) = (prev[a].row.as_deref(), next[b].row.as_deref()) else {
+            continue;
+        };
+        if !(top.open_bottom && bottom.open_top) {
+            continue;
+        }
+        let mut cells = top.cells.clone();
+        let mut fits = true;
+        for (x0, x1, text) in bottom.cells.iter().filter(|c| !c.2.is_empty()) {
+            let overlap = |c: &(f64, f64, String)| x1.min(c.1) - x0.max(c.0);
+            let best = (0..cells.len())
+                .filter(|&k| overlap(&cells[k]) > 0.0)
+                .max_by(|&p, &q| overlap(&cells[p]).total_cmp(&overlap(&cells[q])));
+            match best {
+                Some(k) => {
+                    let cell = &mut cells[k].2;
+                    if let (Some(a), Some(b)) = (cell.chars().last(), text.chars().next()) {
+                        if !(crate::ingest::norm::is_wide(a) && crate::ingest::norm::is_wide(b)) {
+                            cell.push(' ');
+                        }
+                    }
+                    cell.push_str(text);
+                }
+                None => fits = false,
+            }
+        }
+        if !fits {
+            continue;
+        }
+        let text: Vec<&str> = cells.iter().map(|c| c.2.as_str()).collect();
+        prev[a].text = text.join("\t");
+        if let Some(row) = prev[a].row.as_mut() {
+            row.cells = cells;
+            row.open_bottom = false;
+        }
+        next.remove(b);
+    }
 }
 
 /// Drop page numbers and running heads/feet from pages of lines. `heights` are the pages'
@@ -349,21 +428,25 @@ mod tests {
                     text: "某某区人民政府文件".into(),
                     y: 30.0,
                     size: 10.0,
+                    row: None,
                 },
                 PageLine {
                     text: format!("正文第{n}页的内容"),
                     y: 400.0,
                     size: 10.0,
+                    row: None,
                 },
                 PageLine {
                     text: "0 0 0".into(),
                     y: 770.0,
                     size: 10.0,
+                    row: None,
                 },
                 PageLine {
                     text: format!("- {n} -"),
                     y: 800.0,
                     size: 10.0,
+                    row: None,
                 },
             ]
         };
@@ -376,11 +459,13 @@ mod tests {
                 text: "1.本机关不掌握相关政府信息".into(),
                 y: 762.0,
                 size: 10.0,
+                row: None,
             },
             PageLine {
                 text: "10".into(),
                 y: 768.0,
                 size: 10.0,
+                row: None,
             },
         ]];
         drop_page_furniture(&mut table_end, &[842.0]);
