@@ -156,7 +156,12 @@ fn read_title(text: &str, doc: &Document, limit: usize, meta: &mut Meta) {
         if s.is_empty() {
             continue;
         }
-        let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+        // Compared as unified ideographs ("年度报吿" with a radical from a PDF's font).
+        let compact: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(crate::ingest::norm::unified)
+            .collect();
         let is_title = compact.chars().count() <= 80
             && (compact.contains("年度报告") || compact.contains("年报"))
             && compact.contains("公开")

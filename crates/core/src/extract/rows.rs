@@ -111,13 +111,33 @@ fn is_blank(doc: &Document, c: usize) -> bool {
     doc.cells[c].raw.is_empty() || doc.cells[c].class == crate::ingest::CellClass::Blank
 }
 
-/// A run without the blank cells beyond `n` at its end (row padding).
+/// A run without the blank cells beyond `n` at its end (row padding), then at its start.
 fn trim_padding(doc: &Document, cells: &[usize], n: usize) -> Vec<usize> {
     let mut v = cells.to_vec();
     while v.len() > n && v.last().is_some_and(|&c| is_blank(doc, c)) {
         v.pop();
     }
-    v
+    let skip = leading_blanks(doc, &v, n);
+    v.split_off(skip)
+}
+
+/// How many blank cells at the start of `cells` are beyond the `n` a row needs, counting the
+/// cells on the first cell's line: an empty cell between a label and its values (a label
+/// column split in two, "（六）其他处理 | | 0 0 0 0 0 0 0") is no value.
+fn leading_blanks(doc: &Document, cells: &[usize], n: usize) -> usize {
+    let Some(&first) = cells.first() else {
+        return 0;
+    };
+    let line = doc.cells[first].line;
+    let on_line = cells
+        .iter()
+        .take_while(|&&c| doc.cells[c].line == line)
+        .count();
+    let mut k = 0;
+    while on_line - k > n && cells.get(k).is_some_and(|&c| is_blank(doc, c)) {
+        k += 1;
+    }
+    k
 }
 
 /// Assign value runs to rows. `ncols(slot)` is the column count of the row in that slot.
@@ -183,6 +203,9 @@ pub fn assign(
             let mut rest: &[usize] = &run.cells;
             if let Some(cur) = found.last_mut() {
                 let need = ncols(cur.slot).saturating_sub(cur.after.len());
+                if need > 0 && cur.after.is_empty() {
+                    rest = &rest[leading_blanks(doc, rest, need)..];
+                }
                 if need > 0 {
                     let take = need.min(rest.len());
                     cur.after.extend_from_slice(&rest[..take]);

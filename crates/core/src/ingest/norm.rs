@@ -56,6 +56,74 @@ fn trad_to_simp(c: char) -> char {
     }
 }
 
+/// U+2E80–U+2EF3 (CJK Radicals Supplement), each as its Equivalent_Unified_Ideograph
+/// (Unicode's EquivalentUnifiedIdeograph.txt), or itself where Unicode gives none.
+const SUPPLEMENT: &str = "\
+    ⺀厂乛乚乙亻冂𠘨刀刂卜㔾小小兀尣尢𡯂巳幺彑彐忄心扌攵⺚旡日月歺母民氵氺灬爫爫丬牛\
+    犭王𤴔目示礻𥫗糹纟罓罒㓁冗𦉫羊𦍌𦍋耂肀聿肉𦥑艹艹艹虎衤覀西见角𧢲讠贝𧾷车辶辶辶邑\
+    钅長镸长门𨸏阝雨青韦页风飞食𩙿飠饣𩠐马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀龟";
+
+/// U+2F00–U+2FD5 (Kangxi Radicals), each as its unified ideograph (NFKC).
+const KANGXI: &str = "\
+    一丨丶丿乙亅二亠人儿入八冂冖冫几凵刀力勹匕匚匸十卜卩厂厶又口囗土士夂夊夕大女子宀\
+    寸小尢尸屮山巛工己巾干幺广廴廾弋弓彐彡彳心戈戶手支攴文斗斤方无日曰月木欠止歹殳毋\
+    比毛氏气水火爪父爻爿片牙牛犬玄玉瓜瓦甘生用田疋疒癶白皮皿目矛矢石示禸禾穴立竹米糸\
+    缶网羊羽老而耒耳聿肉臣自至臼舌舛舟艮色艸虍虫血行衣襾見角言谷豆豕豸貝赤走足身車辛\
+    辰辵邑酉釆里金長門阜隶隹雨靑非面革韋韭音頁風飛食首香馬骨高髟鬥鬯鬲鬼魚鳥鹵鹿麥麻\
+    黃黍黑黹黽鼎鼓鼠鼻齊齒龍龜龠";
+
+/// U+F900–U+FAD9 (CJK Compatibility Ideographs), each as its canonical equivalent (NFC), or
+/// itself where it is a unified ideograph of its own (U+FA0E, U+FA0F, …).
+const COMPATIBILITY: &str = "\
+    豈更車賈滑串句龜龜契金喇奈懶癩羅蘿螺裸邏樂洛烙珞落酪駱亂卵欄爛蘭鸞嵐濫藍襤拉臘蠟\
+    廊朗浪狼郎來冷勞擄櫓爐盧老蘆虜路露魯鷺碌祿綠菉錄鹿論壟弄籠聾牢磊賂雷壘屢樓淚漏累\
+    縷陋勒肋凜凌稜綾菱陵讀拏樂諾丹寧怒率異北磻便復不泌數索參塞省葉說殺辰沈拾若掠略亮\
+    兩凉梁糧良諒量勵呂女廬旅濾礪閭驪麗黎力曆歷轢年憐戀撚漣煉璉秊練聯輦蓮連鍊列劣咽烈\
+    裂說廉念捻殮簾獵令囹寧嶺怜玲瑩羚聆鈴零靈領例禮醴隸惡了僚寮尿料樂燎療蓼遼龍暈阮劉\
+    杻柳流溜琉留硫紐類六戮陸倫崙淪輪律慄栗率隆利吏履易李梨泥理痢罹裏裡里離匿溺吝燐璘\
+    藺隣鱗麟林淋臨立笠粒狀炙識什茶刺切度拓糖宅洞暴輻行降見廓兀嗀﨎﨏塚﨑晴﨓﨔凞猪益\
+    礼神祥福靖精羽﨟蘒﨡諸﨣﨤逸都﨧﨨﨩飯飼館鶴郞隷侮僧免勉勤卑喝嘆器塀墨層屮悔慨憎\
+    懲敏既暑梅海渚漢煮爫琢碑社祉祈祐祖祝禍禎穀突節練縉繁署者臭艹艹著褐視謁謹賓贈辶逸\
+    難響頻恵𤋮舘﩮﩯並况全侀充冀勇勺喝啕喙嗢塚墳奄奔婢嬨廒廙彩徭惘慎愈憎慠懲戴揄搜摒\
+    敖晴朗望杖歹殺流滛滋漢瀞煮瞧爵犯猪瑱甆画瘝瘟益盛直睊着磌窱節类絛練缾者荒華蝹襁覆\
+    視調諸請謁諾諭謹變贈輸遲醙鉶陼難靖韛響頋頻鬒龜𢡊𢡄𣏕㮝䀘䀹𥉉𥳐𧻓齃龎";
+
+/// The three blocks' tables as one list of characters, built once: the supplement, then the
+/// Kangxi radicals, then the compatibility ideographs.
+fn unified_table() -> &'static [char] {
+    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        SUPPLEMENT
+            .chars()
+            .chain(KANGXI.chars())
+            .chain(COMPATIBILITY.chars())
+            .collect()
+    })
+}
+
+/// A radical or compatibility ideograph as the unified ideograph it stands for (fonts in
+/// Word-, WPS- and some browser-made PDFs give "⾏政" for 行政, "⻓" for 长); any other
+/// character as it is. Only what is compared goes through this: the text shown keeps what
+/// the file says.
+pub fn unified(c: char) -> char {
+    let n = c as u32;
+    let (base, at) = match n {
+        0x2E80..=0x2EF3 => (0x2E80, 0),
+        0x2F00..=0x2FD5 => (0x2F00, 0x2EF4 - 0x2E80),
+        0xF900..=0xFAD9 => (0xF900, 0x2EF4 - 0x2E80 + 0x2FD6 - 0x2F00),
+        _ => return c,
+    };
+    unified_table()
+        .get((n - base + at) as usize)
+        .copied()
+        .unwrap_or(c)
+}
+
+/// Whether a character is one that [`unified`] may change.
+fn is_radical_or_compatibility(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x2FDF | 0xF900..=0xFAFF)
+}
+
 /// Map one character to its normal form; `None` drops it (white space).
 pub fn normalize_char(c: char) -> Option<char> {
     // Most characters of a report: ideographs, where only traditional forms change.
@@ -64,6 +132,9 @@ pub fn normalize_char(c: char) -> Option<char> {
     }
     if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
         return None;
+    }
+    if is_radical_or_compatibility(c) {
+        return Some(trad_to_simp(unified(c)));
     }
     let c = match c {
         // Full-width ASCII block.
@@ -147,6 +218,25 @@ mod tests {
         }
         assert_eq!(trad_to_simp('总'), '总');
         assert_eq!(trad_to_simp('𠀀'), '𠀀');
+    }
+
+    #[test]
+    fn radicals_and_compatibility_ideographs_are_the_ideographs() {
+        assert_eq!(SUPPLEMENT.chars().count(), 0x2EF4 - 0x2E80);
+        assert_eq!(KANGXI.chars().count(), 0x2FD6 - 0x2F00);
+        assert_eq!(COMPATIBILITY.chars().count(), 0xFADA - 0xF900);
+        // ⺠ ⻓ ⻔ (supplement), ⾦ ⾏ ⻅ (Kangxi), 﨑 (compatibility) and the traditional form a
+        // Kangxi radical gives (⾧ 長 → 长).
+        assert_eq!(normalize("⼈⺠政府"), "人民政府");
+        assert_eq!(normalize("⾏政机关"), "行政机关");
+        assert_eq!(normalize("⻓⻔⻅⾦"), "长门见金");
+        assert_eq!(normalize("\u{2FA7}"), "长");
+        assert_eq!(unified('\u{F90A}'), '金');
+        assert_eq!(unified('\u{FA11}'), '\u{FA11}');
+        // No equivalent: kept.
+        assert_eq!(unified('\u{2E80}'), '\u{2E80}');
+        assert_eq!(unified('\u{2FDF}'), '\u{2FDF}');
+        assert_eq!(unified('总'), '总');
     }
 
     #[test]

@@ -13,6 +13,8 @@
 mod cmap;
 mod content;
 mod font;
+mod glyphs;
+mod grid;
 mod layout;
 
 use hayro_syntax::object::{Array, Dict, Name, Object, Stream};
@@ -319,14 +321,15 @@ pub fn read(bytes: &[u8]) -> PdfText {
         for page in pages.iter() {
             let content = page_content(page, interp.budget);
             let ctm = page.initial_transform(true).as_coeffs();
-            let glyphs = interp.run(&content, page.resources(), ctm);
-            page_lines.push(layout::lines(glyphs, &mut unmapped));
+            let drawn = interp.run(&content, page.resources(), ctm);
+            page_lines.push(layout::page_lines(drawn, &mut unmapped));
             heights.push(f64::from(page.render_dimensions().1));
             if interp.budget.exceeded {
                 break;
             }
         }
     }
+    layout::join_cut_rows(&mut page_lines);
     layout::drop_page_furniture(&mut page_lines, &heights);
     let mut text = String::new();
     for line in page_lines.iter().flatten() {

@@ -367,7 +367,7 @@ fn text_of(tok: &Token) -> Option<String> {
     match tok {
         Token::Hex(b) => Some(utf16_text(b)),
         // `/space`-style glyph names occasionally stand in bfchar.
-        Token::Name(n) => super::font::glyph_name_char(n).map(String::from),
+        Token::Name(n) => super::glyphs::glyph_name_char(n).map(String::from),
         _ => None,
     }
 }

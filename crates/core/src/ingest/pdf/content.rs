@@ -1,6 +1,9 @@
-//! Content streams → positioned glyphs: the text operators and the graphics state that
-//! moves them (q/Q, cm, BT, Tf, Td, TD, Tm, T*, Tc, Tw, Tz, TL, Ts, Tj, TJ, ', ", Do of form
-//! XObjects), nothing that only paints.
+//! Content streams → positioned glyphs and ruling lines: the text operators and the graphics
+//! state that moves them (q/Q, cm, BT, Tf, Td, TD, Tm, T*, Tc, Tw, Tz, TL, Ts, Tj, TJ, ', ",
+//! Do of form XObjects), and the path operators (m, l, re, h, c/v/y, S, s, f, F, f*, B, B*,
+//! b, b*, n) for the horizontal and vertical lines a table's borders are drawn with: stroked
+//! segments, and thin filled rectangles (Word, LibreOffice and Chromium draw cell borders so).
+//! Nothing else that only paints.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -49,6 +52,117 @@ pub struct Glyph {
     pub upright: bool,
 }
 
+/// A horizontal or vertical line on a page, in page space with y growing downwards.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Ruling {
+    pub horizontal: bool,
+    /// y of a horizontal line, x of a vertical one.
+    pub at: f64,
+    /// Where it starts and ends along its direction (`from <= to`).
+    pub from: f64,
+    pub to: f64,
+}
+
+/// What a page draws that its text is read from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PageContent {
+    pub glyphs: Vec<Glyph>,
+    pub rulings: Vec<Ruling>,
+}
+
+/// Rulings kept per page (a page of tables draws a few thousand border pieces); past this
+/// the page is read without them, as lines.
+pub const MAX_RULINGS: usize = 100_000;
+/// Points of one path (a border is a few; glyph outlines drawn as paths are not borders).
+const MAX_PATH_POINTS: usize = 4096;
+/// A filled rectangle at most this thick (in points) is a line.
+const THIN: f64 = 2.5;
+/// A segment whose ends differ by at most this across its direction is straight.
+const STRAIGHT: f64 = 0.5;
+
+/// The path being built: subpaths of points in page space, and whether any part is a curve.
+#[derive(Default)]
+struct Path {
+    subpaths: Vec<Vec<(f64, f64)>>,
+    points: usize,
+    curved: bool,
+}
+
+impl Path {
+    fn point(&mut self, p: (f64, f64), new_subpath: bool) {
+        if self.points >= MAX_PATH_POINTS || !(p.0.is_finite() && p.1.is_finite()) {
+            self.curved = true;
+            return;
+        }
+        self.points += 1;
+        match self.subpaths.last_mut() {
+            Some(sp) if !new_subpath => sp.push(p),
+            _ => self.subpaths.push(vec![p]),
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some(sp) = self.subpaths.last_mut() {
+            if let Some(&first) = sp.first() {
+                if sp.len() > 1 {
+                    sp.push(first);
+                }
+            }
+        }
+    }
+
+    /// Paint the path: its straight segments when stroked, its thin boxes when filled.
+    fn paint(&mut self, stroke: bool, fill: bool, out: &mut Vec<Ruling>) {
+        let path = std::mem::take(self);
+        if path.curved {
+            return;
+        }
+        for sp in &path.subpaths {
+            if stroke {
+                for w in sp.windows(2) {
+                    push_segment(w[0], w[1], out);
+                }
+            }
+            if fill && sp.len() >= 3 {
+                let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+                for &(x, y) in sp {
+                    x0 = x0.min(x);
+                    x1 = x1.max(x);
+                    y0 = y0.min(y);
+                    y1 = y1.max(y);
+                }
+                // A thin box, or a thin bevelled piece of a border (a slanted sliver's box is
+                // not thin both ways).
+                let (w, h) = (x1 - x0, y1 - y0);
+                if h <= THIN && w > h {
+                    push_ruling(true, (y0 + y1) / 2.0, x0, x1, out);
+                } else if w <= THIN && h > w {
+                    push_ruling(false, (x0 + x1) / 2.0, y0, y1, out);
+                }
+            }
+        }
+    }
+}
+
+fn push_segment(a: (f64, f64), b: (f64, f64), out: &mut Vec<Ruling>) {
+    if (a.1 - b.1).abs() <= STRAIGHT && (a.0 - b.0).abs() > STRAIGHT {
+        push_ruling(true, (a.1 + b.1) / 2.0, a.0.min(b.0), a.0.max(b.0), out);
+    } else if (a.0 - b.0).abs() <= STRAIGHT && (a.1 - b.1).abs() > STRAIGHT {
+        push_ruling(false, (a.0 + b.0) / 2.0, a.1.min(b.1), a.1.max(b.1), out);
+    }
+}
+
+fn push_ruling(horizontal: bool, at: f64, from: f64, to: f64, out: &mut Vec<Ruling>) {
+    if out.len() < MAX_RULINGS && at.is_finite() && from.is_finite() && to.is_finite() {
+        out.push(Ruling {
+            horizontal,
+            at,
+            from,
+            to,
+        });
+    }
+}
+
 #[derive(Clone)]
 struct GState {
     ctm: Matrix,
@@ -85,9 +199,9 @@ impl<'b> Interpreter<'b> {
         }
     }
 
-    /// The glyphs of one content stream, drawn with `ctm` as the initial matrix.
-    pub fn run(&mut self, content: &[u8], resources: &Resources<'_>, ctm: Matrix) -> Vec<Glyph> {
-        let mut out = Vec::new();
+    /// The glyphs and rulings of one content stream, drawn with `ctm` as the initial matrix.
+    pub fn run(&mut self, content: &[u8], resources: &Resources<'_>, ctm: Matrix) -> PageContent {
+        let mut out = PageContent::default();
         self.run_into(content, resources, ctm, 0, &mut out);
         out
     }
@@ -111,8 +225,9 @@ impl<'b> Interpreter<'b> {
         resources: &Resources<'_>,
         ctm: Matrix,
         depth: usize,
-        out: &mut Vec<Glyph>,
+        out: &mut PageContent,
     ) {
+        let mut path = Path::default();
         let mut gs = GState {
             ctm,
             char_spacing: 0.0,
@@ -156,6 +271,35 @@ impl<'b> Interpreter<'b> {
                         gs.ctm = mul(&[m[0], m[1], m[2], m[3], m[4], m[5]], &gs.ctm);
                     }
                 }
+                b"m" | b"l" => {
+                    if let Some(v) = last_nums(2) {
+                        path.point(apply(&gs.ctm, v[0], v[1]), op == b"m");
+                    }
+                }
+                b"c" | b"v" | b"y" => path.curved = true,
+                b"re" => {
+                    if let Some(v) = last_nums(4) {
+                        let (x, y, w, h) = (v[0], v[1], v[2], v[3]);
+                        path.point(apply(&gs.ctm, x, y), true);
+                        path.point(apply(&gs.ctm, x + w, y), false);
+                        path.point(apply(&gs.ctm, x + w, y + h), false);
+                        path.point(apply(&gs.ctm, x, y + h), false);
+                        path.close();
+                    }
+                }
+                b"h" => path.close(),
+                b"S" => path.paint(true, false, &mut out.rulings),
+                b"s" => {
+                    path.close();
+                    path.paint(true, false, &mut out.rulings);
+                }
+                b"f" | b"F" | b"f*" => path.paint(false, true, &mut out.rulings),
+                b"B" | b"B*" => path.paint(true, true, &mut out.rulings),
+                b"b" | b"b*" => {
+                    path.close();
+                    path.paint(true, true, &mut out.rulings);
+                }
+                b"n" => path = Path::default(),
                 b"BT" => {
                     tm = IDENTITY;
                     tlm = IDENTITY;
@@ -265,7 +409,7 @@ impl<'b> Interpreter<'b> {
         parent: &Resources<'_>,
         ctm: &Matrix,
         depth: usize,
-        out: &mut Vec<Glyph>,
+        out: &mut PageContent,
     ) {
         let dict = form.dict();
         if get::name(dict, b"Subtype").as_deref() != Some(b"Form") {
@@ -290,7 +434,7 @@ impl<'b> Interpreter<'b> {
         tm: &mut Matrix,
         codes: &mut Vec<GlyphCode>,
         hidden: bool,
-        out: &mut Vec<Glyph>,
+        out: &mut PageContent,
     ) {
         let Some(font) = gs.font.clone() else {
             return;
@@ -309,7 +453,7 @@ impl<'b> Interpreter<'b> {
                     let (x0, y) = apply(&trm, -vx, -vy);
                     let (x1, _) = apply(&trm, g.w0 - vx, -vy);
                     if !hidden && self.budget.glyph() {
-                        out.push(glyph(g, x0, x1, y, &trm));
+                        out.glyphs.push(glyph(g, x0, x1, y, &trm));
                     }
                     let ty = w1 * gs.size + spacing;
                     *tm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, ty], tm);
@@ -318,7 +462,7 @@ impl<'b> Interpreter<'b> {
                     let (x0, y) = apply(&trm, 0.0, 0.0);
                     let (x1, _) = apply(&trm, g.w0, 0.0);
                     if !hidden && self.budget.glyph() {
-                        out.push(glyph(g, x0, x1, y, &trm));
+                        out.glyphs.push(glyph(g, x0, x1, y, &trm));
                     }
                     let tx = (g.w0 * gs.size + spacing) * th;
                     *tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], tm);

@@ -9,6 +9,7 @@
 use hayro_syntax::object::{Array, Dict, Object};
 
 use super::cmap::{CMap, Code, Predefined};
+use super::glyphs::glyph_name_char;
 use super::{get, Budget};
 
 /// How the bytes of a shown string become codes and CIDs.
@@ -445,134 +446,12 @@ fn simple_encoding(font: &Dict<'_>) -> [Option<char>; 256] {
     table
 }
 
-/// The character of a glyph name: "uni603B", "u20000", ASCII names ("zero", "comma", "A").
-pub fn glyph_name_char(name: &[u8]) -> Option<char> {
-    let name = std::str::from_utf8(name).ok()?;
-    let name = name.split('.').next().unwrap_or(name);
-    if let Some(hex) = name.strip_prefix("uni") {
-        return hex
-            .get(..4)
-            .and_then(|h| u32::from_str_radix(h, 16).ok())
-            .and_then(char::from_u32);
-    }
-    if let Some(hex) = name.strip_prefix('u') {
-        if (4..=6).contains(&hex.len()) && hex.chars().all(|c| c.is_ascii_hexdigit()) {
-            return u32::from_str_radix(hex, 16).ok().and_then(char::from_u32);
-        }
-    }
-    let mut chars = name.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_ascii_alphabetic() {
-            return Some(c);
-        }
-    }
-    const NAMES: &[(&str, char)] = &[
-        ("space", ' '),
-        ("exclam", '!'),
-        ("quotedbl", '"'),
-        ("numbersign", '#'),
-        ("dollar", '$'),
-        ("percent", '%'),
-        ("ampersand", '&'),
-        ("quotesingle", '\''),
-        ("quoteright", '’'),
-        ("quoteleft", '‘'),
-        ("quotedblleft", '“'),
-        ("quotedblright", '”'),
-        ("parenleft", '('),
-        ("parenright", ')'),
-        ("asterisk", '*'),
-        ("plus", '+'),
-        ("comma", ','),
-        ("hyphen", '-'),
-        ("minus", '-'),
-        ("endash", '–'),
-        ("emdash", '—'),
-        ("period", '.'),
-        ("slash", '/'),
-        ("zero", '0'),
-        ("one", '1'),
-        ("two", '2'),
-        ("three", '3'),
-        ("four", '4'),
-        ("five", '5'),
-        ("six", '6'),
-        ("seven", '7'),
-        ("eight", '8'),
-        ("nine", '9'),
-        ("colon", ':'),
-        ("semicolon", ';'),
-        ("less", '<'),
-        ("equal", '='),
-        ("greater", '>'),
-        ("question", '?'),
-        ("at", '@'),
-        ("bracketleft", '['),
-        ("backslash", '\\'),
-        ("bracketright", ']'),
-        ("asciicircum", '^'),
-        ("underscore", '_'),
-        ("grave", '`'),
-        ("braceleft", '{'),
-        ("bar", '|'),
-        ("braceright", '}'),
-        ("asciitilde", '~'),
-        ("bullet", '•'),
-        ("periodcentered", '·'),
-        ("degree", '°'),
-        ("multiply", '×'),
-        ("divide", '÷'),
-    ];
-    NAMES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
-}
-
-/// The 214 Kangxi radicals U+2F00–U+2FD5 in order, as the ideographs they are compatible with.
-const KANGXI: &str = "一丨丶丿乙亅二亠人儿入八冂冖冫几凵刀力勹匕匚匸十卜卩厂厶又口囗土士夂夊夕大女子宀寸小尢尸屮山巛工己巾干幺广廴廾弋弓彐彡彳心戈戶手支攴文斗斤方无日曰月木欠止歹殳毋比毛氏气水火爪父爻爿片牙牛犬玄玉瓜瓦甘生用田疋疒癶白皮皿目矛矢石示禸禾穴立竹米糸缶网羊羽老而耒耳聿肉臣自至臼舌舛舟艮色艸虍虫血行衣襾見角言谷豆豕豸貝赤走足身車辛辰辵邑酉釆里金長門阜隶隹雨靑非面革韋韭音頁風飛食首香馬骨高髟鬥鬯鬲鬼魚鳥鹵鹿麥麻黃黍黑黹黽鼎鼓鼠鼻齊齒龍龜龠";
-
-/// Radicals of the supplement block that stand for whole simplified characters.
-const SUPPLEMENT: &[(char, char)] = &[
-    ('⺟', '母'),
-    ('⻄', '西'),
-    ('⻅', '见'),
-    ('⻆', '角'),
-    ('⻉', '贝'),
-    ('⻋', '车'),
-    ('⻓', '长'),
-    ('⻔', '门'),
-    ('⻘', '青'),
-    ('⻙', '韦'),
-    ('⻚', '页'),
-    ('⻛', '风'),
-    ('⻜', '飞'),
-    ('⻝', '食'),
-    ('⻢', '马'),
-    ('⻣', '骨'),
-    ('⻤', '鬼'),
-    ('⻥', '鱼'),
-    ('⻦', '鸟'),
-    ('⻧', '卤'),
-    ('⻨', '麦'),
-    ('⻩', '黄'),
-    ('⻪', '黾'),
-    ('⻬', '齐'),
-    ('⻮', '齿'),
-    ('⻰', '龙'),
-    ('⻳', '龟'),
-];
-
 /// Fonts in Word- and WPS-made PDFs often map ideographs to the look-alike radical code points
-/// ("⾏政" for 行政); these are the same glyphs, so they are read as the ideographs.
+/// ("⾏政" for 行政, "⻓" for 长); these are the same glyphs, so they are read as the ideographs.
 fn repair_radicals(s: &str) -> String {
     s.chars()
         .map(|c| match c as u32 {
-            0x2F00..=0x2FD5 => KANGXI
-                .chars()
-                .nth((c as u32 - 0x2F00) as usize)
-                .unwrap_or(c),
-            0x2E80..=0x2EFF => SUPPLEMENT
-                .iter()
-                .find(|(r, _)| *r == c)
-                .map_or(c, |(_, ideograph)| *ideograph),
+            0x2E80..=0x2FDF => crate::ingest::norm::unified(c),
             _ => c,
         })
         .collect()
@@ -584,16 +463,9 @@ mod tests {
 
     #[test]
     fn radicals_read_as_ideographs() {
-        assert_eq!(KANGXI.chars().count(), 214);
         assert_eq!(repair_radicals("\u{2F8F}政\u{2EDA}"), "行政页");
         assert_eq!(repair_radicals("总计"), "总计");
-    }
-
-    #[test]
-    fn glyph_names() {
-        assert_eq!(glyph_name_char(b"uni603B"), Some('总'));
-        assert_eq!(glyph_name_char(b"zero"), Some('0'));
-        assert_eq!(glyph_name_char(b"A"), Some('A'));
-        assert_eq!(glyph_name_char(b"g123"), None);
+        // Compatibility ideographs are real characters of the file: kept in the text.
+        assert_eq!(repair_radicals("\u{F90A}"), "\u{F90A}");
     }
 }

@@ -1,4 +1,7 @@
-//! Positioned glyphs → text lines, the way a PDF text extractor lays them out: glyphs on one
+//! Positioned glyphs → text lines. A table drawn with borders (`grid`) is read by its cells:
+//! a cell's text is every glyph inside it, however many lines it wraps over, and each grid
+//! row is one line of TAB-separated cells with a merged cell once, as the HTML and .docx
+//! readers give a table. Everything else is laid out the way a PDF text extractor does: glyphs on one
 //! baseline (within a tolerance) form a line, read left to right, with a space wherever a gap
 //! is wider than a fraction of the font size (between table cells, around digits set apart).
 //! Running heads, running feet and page numbers are left out; tables that continue on the
@@ -8,7 +11,8 @@
 //! space-separated rows, values of a wrapped label on a line between the label's lines, a
 //! vertical group label one character per line.
 
-use super::content::Glyph;
+use super::content::{Glyph, PageContent};
+use super::grid;
 
 /// Glyphs whose baselines differ by at most this many font sizes share a line. Cells of one
 /// row set in different fonts differ by up to ≈0.3 (a Chinese label, Times digits); a wrapped
@@ -28,17 +32,133 @@ pub struct PageLine {
     pub y: f64,
     /// Font size of the line's first glyph.
     pub size: f64,
+    /// The cells of a table's row, when the line is one.
+    pub row: Option<Box<TableRow>>,
+}
+
+/// A table row's cells, kept to join a row cut by a page break.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableRow {
+    /// Left and right edge of each cell given on the line, and its text.
+    pub cells: Vec<(f64, f64, String)>,
+    /// The first row of a table with no top border (going on from the page before).
+    pub open_top: bool,
+    /// The last row of a table with no bottom border (going on on the next page).
+    pub open_bottom: bool,
+}
+
+/// A page's text as lines, top to bottom: its tables by their cells, the rest as lines.
+/// `unmapped` counts glyphs without text (written as U+FFFD).
+pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
+    let PageContent {
+        mut glyphs,
+        rulings,
+    } = content;
+    let grids = grid::find(&rulings);
+    if grids.is_empty() {
+        return lines(glyphs, unmapped);
+    }
+    keep_upright(&mut glyphs);
+    let mut in_cells: Vec<Vec<Vec<Glyph>>> = grids
+        .iter()
+        .map(|g| vec![Vec::new(); g.cells.len()])
+        .collect();
+    let mut rest = Vec::new();
+    for g in glyphs {
+        // The glyph's middle: halfway along, a third of its size above the baseline.
+        let (x, y) = ((g.x0 + g.x1) / 2.0, g.y - 0.3 * g.size);
+        let place = grids
+            .iter()
+            .position(|t| t.contains(x, y))
+            .and_then(|t| Some((t, grids[t].cell_at(x, y)?)));
+        match place.and_then(|(t, c)| in_cells.get_mut(t)?.get_mut(c)) {
+            Some(cell) => cell.push(g),
+            None => rest.push(g),
+        }
+    }
+    let mut out = lines(rest, unmapped);
+    for (t, cells) in grids.iter().zip(in_cells) {
+        let sizes: Vec<f64> = cells
+            .iter()
+            .map(|c| c.first().map_or(0.0, |g| g.size))
+            .collect();
+        let texts: Vec<String> = cells.into_iter().map(|c| cell_text(c, unmapped)).collect();
+        let cols = t.xs.len().saturating_sub(1);
+        let nrows = t.ys.len().saturating_sub(1);
+        for r in 0..nrows {
+            let mut row: Vec<&str> = Vec::new();
+            let mut boxes: Vec<(f64, f64, String)> = Vec::new();
+            let mut size = 0.0f64;
+            for c in 0..cols {
+                let Some(&k) = t.cell_of.get(r * cols + c) else {
+                    continue;
+                };
+                let Some(cell) = t.cells.get(k) else {
+                    continue;
+                };
+                // A table going on from the page before: a merged cell of its first row that
+                // spans rows (a group label cut by the page break) was given on that page.
+                let continued = t.open_top
+                    && r == 0
+                    && cell.row1 > 0
+                    && texts.get(k).is_none_or(|s| s.is_empty());
+                if cell.row0 == r && cell.col0 == c && !continued {
+                    let text = texts.get(k).map_or("", String::as_str);
+                    row.push(text);
+                    let x0 = t.xs.get(cell.col0).copied().unwrap_or(0.0);
+                    let x1 = t.xs.get(cell.col1 + 1).copied().unwrap_or(x0);
+                    boxes.push((x0, x1, text.to_string()));
+                    size = size.max(sizes.get(k).copied().unwrap_or(0.0));
+                }
+            }
+            if row.iter().all(|s| s.is_empty()) {
+                continue;
+            }
+            out.push(PageLine {
+                text: row.join("\t"),
+                y: t.ys[r],
+                size: size.max(1.0),
+                row: Some(Box::new(TableRow {
+                    cells: boxes,
+                    open_top: t.open_top && r == 0,
+                    open_bottom: t.open_bottom && r + 1 == nrows,
+                })),
+            });
+        }
+    }
+    out.sort_by(|a, b| a.y.total_cmp(&b.y));
+    out
+}
+
+/// A cell's glyphs as one line of text: its lines joined, with a space between them unless
+/// both sides are wide (CJK) characters, as a browser wraps a cell's text.
+fn cell_text(glyphs: Vec<Glyph>, unmapped: &mut usize) -> String {
+    let mut text = String::new();
+    for line in lines(glyphs, unmapped) {
+        let t = line.text.replace('\t', " ");
+        if let (Some(a), Some(b)) = (text.chars().last(), t.chars().next()) {
+            if !(crate::ingest::norm::is_wide(a) && crate::ingest::norm::is_wide(b)) {
+                text.push(' ');
+            }
+        }
+        text.push_str(&t);
+    }
+    text
+}
+
+/// Rotated text (a diagonal watermark, a turned stamp) is not part of any row; keep it only
+/// when the page has nothing else.
+fn keep_upright(glyphs: &mut Vec<Glyph>) {
+    let upright = glyphs.iter().filter(|g| g.upright).count();
+    if upright * 2 >= glyphs.len() {
+        glyphs.retain(|g| g.upright);
+    }
 }
 
 /// A page's glyphs as lines, top to bottom. `unmapped` counts glyphs without text (written
 /// as U+FFFD).
 pub fn lines(mut glyphs: Vec<Glyph>, unmapped: &mut usize) -> Vec<PageLine> {
-    // Rotated text (a diagonal watermark, a turned stamp) is not part of any row; keep it
-    // only when the page has nothing else.
-    let upright = glyphs.iter().filter(|g| g.upright).count();
-    if upright * 2 >= glyphs.len() {
-        glyphs.retain(|g| g.upright);
-    }
+    keep_upright(&mut glyphs);
     glyphs
         .retain(|g| g.y.is_finite() && g.x0.is_finite() && g.x1.is_finite() && g.size.is_finite());
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
@@ -60,6 +180,7 @@ pub fn lines(mut glyphs: Vec<Glyph>, unmapped: &mut usize) -> Vec<PageLine> {
                 text,
                 y,
                 size: anchor_size,
+                row: None,
             });
         }
         start = end;
@@ -103,6 +224,60 @@ fn line_text(line: &[Glyph], unmapped: &mut usize) -> String {
     text.trim().to_string()
 }
 
+/// Join a table row cut by a page break: the last row of a page's table with no bottom
+/// border and the first row of the next page's table with no top border are one row, each
+/// cell's text going on in the cell above it.
+pub fn join_cut_rows(pages: &mut [Vec<PageLine>]) {
+    for i in 1..pages.len() {
+        let (before, after) = pages.split_at_mut(i);
+        let (Some(prev), Some(next)) = (before.last_mut(), after.first_mut()) else {
+            continue;
+        };
+        let Some(a) = prev.iter().rposition(|l| l.row.is_some()) else {
+            continue;
+        };
+        let Some(b) = next.iter().position(|l| l.row.is_some()) else {
+            continue;
+        };
+        let (Some(top), Some(bottom)) = (prev[a].row.as_deref(), next[b].row.as_deref()) else {
+            continue;
+        };
+        if !(top.open_bottom && bottom.open_top) {
+            continue;
+        }
+        let mut cells = top.cells.clone();
+        let mut fits = true;
+        for (x0, x1, text) in bottom.cells.iter().filter(|c| !c.2.is_empty()) {
+            let overlap = |c: &(f64, f64, String)| x1.min(c.1) - x0.max(c.0);
+            let best = (0..cells.len())
+                .filter(|&k| overlap(&cells[k]) > 0.0)
+                .max_by(|&p, &q| overlap(&cells[p]).total_cmp(&overlap(&cells[q])));
+            match best {
+                Some(k) => {
+                    let cell = &mut cells[k].2;
+                    if let (Some(a), Some(b)) = (cell.chars().last(), text.chars().next()) {
+                        if !(crate::ingest::norm::is_wide(a) && crate::ingest::norm::is_wide(b)) {
+                            cell.push(' ');
+                        }
+                    }
+                    cell.push_str(text);
+                }
+                None => fits = false,
+            }
+        }
+        if !fits {
+            continue;
+        }
+        let text: Vec<&str> = cells.iter().map(|c| c.2.as_str()).collect();
+        prev[a].text = text.join("\t");
+        if let Some(row) = prev[a].row.as_mut() {
+            row.cells = cells;
+            row.open_bottom = false;
+        }
+        next.remove(b);
+    }
+}
+
 /// Drop page numbers and running heads/feet from pages of lines. `heights` are the pages'
 /// heights.
 pub fn drop_page_furniture(pages: &mut [Vec<PageLine>], heights: &[f64]) {
@@ -139,7 +314,8 @@ pub fn drop_page_furniture(pages: &mut [Vec<PageLine>], heights: &[f64]) {
             (0..n)
                 .map(|i| {
                     let l = &page[i];
-                    if !in_margin(l, h) {
+                    // A table's row is never furniture.
+                    if !in_margin(l, h) || l.text.contains('\t') {
                         return false;
                     }
                     if repeated(&furniture_key(&l.text)) {
@@ -252,21 +428,25 @@ mod tests {
                     text: "某某区人民政府文件".into(),
                     y: 30.0,
                     size: 10.0,
+                    row: None,
                 },
                 PageLine {
                     text: format!("正文第{n}页的内容"),
                     y: 400.0,
                     size: 10.0,
+                    row: None,
                 },
                 PageLine {
                     text: "0 0 0".into(),
                     y: 770.0,
                     size: 10.0,
+                    row: None,
                 },
                 PageLine {
                     text: format!("- {n} -"),
                     y: 800.0,
                     size: 10.0,
+                    row: None,
                 },
             ]
         };
@@ -279,11 +459,13 @@ mod tests {
                 text: "1.本机关不掌握相关政府信息".into(),
                 y: 762.0,
                 size: 10.0,
+                row: None,
             },
             PageLine {
                 text: "10".into(),
                 y: 768.0,
                 size: 10.0,
+                row: None,
             },
         ]];
         drop_page_furniture(&mut table_end, &[842.0]);
