@@ -7,8 +7,11 @@ use super::*;
 /// not 政府信息公开申请.
 pub(super) const NOT_REQUESTS: &[&str] = &[
     "信箱", "来信", "信件", "热线", "12345", "咨询", "留言", "信访", "投诉", "举报", "建议",
-    "提案", "诉求", "工单", "来电", "来访", "复议", "诉讼",
+    "提案", "诉求", "工单", "来电", "来访",
 ];
+
+/// Words of clauses about appeals: their counts are not requests either.
+pub(super) const APPEALS: &[&str] = &["复议", "诉讼"];
 
 /// Words that make a sentence about 政府信息公开申请 (not 行政许可申请 and the like).
 pub(super) const DISCLOSURE_REQUESTS: &[&str] =
@@ -63,7 +66,7 @@ pub(super) const SCOPE: &[&str] = &[
 
 /// What a whole sentence speaks of, worked out once.
 pub(super) struct Flags {
-    /// Letters, hotlines, consultations, petitions ([`NOT_REQUESTS`] but 复议/诉讼).
+    /// Letters, hotlines, consultations, petitions ([`NOT_REQUESTS`]).
     pub(super) not_requests: bool,
     /// 政府信息公开申请 ([`DISCLOSURE_REQUESTS`]).
     pub(super) disclosure: bool,
@@ -81,8 +84,22 @@ pub(super) struct Analysis<'a> {
     pub(super) cl: Clause,
     pub(super) nums: &'a [&'a Num],
     pub(super) ctx: &'a Context<'a>,
-    /// Kinds counted for another scope in this sentence.
-    pub(super) scoped_kinds: &'a std::cell::RefCell<Vec<ClaimKind>>,
+}
+
+/// What one reading of a clause found: a claim, or a kind counted for another scope.
+pub(super) enum Reading {
+    Claim(Claim),
+    /// A sentence that counts this kind for another scope ("县政府制发4件，县政府办公室制发3件")
+    /// is a breakdown by subject: none of its counts of that kind is compared.
+    Scoped(ClaimKind),
+}
+
+/// What the readings of one clause found.
+#[derive(Default)]
+pub(super) struct ClauseClaims {
+    pub(super) claims: Vec<Claim>,
+    /// Kinds the clause counts for another scope.
+    pub(super) scoped: Vec<ClaimKind>,
 }
 
 impl Analysis<'_> {
@@ -103,18 +120,7 @@ impl Analysis<'_> {
                 .is_some_and(|y| last_year_before(self.s, upto).is_some_and(|w| w != y))
     }
 
-    /// The text before `at` in the clause names a narrower or other scope. The kind is
-    /// remembered: a sentence that counts the same thing for another scope elsewhere
-    /// ("县政府制发4件，县政府办公室制发3件") is a breakdown by subject, and none of its
-    /// counts of that kind is compared.
-    pub(super) fn scoped(&self, at: usize, kind: ClaimKind) -> bool {
-        let scoped = self.scoped_subject(at);
-        if scoped {
-            self.scoped_kinds.borrow_mut().push(kind);
-        }
-        scoped
-    }
-
+    /// The text before `at` in the clause names a narrower or other scope.
     pub(super) fn scoped_subject(&self, at: usize) -> bool {
         let mut subject = self.text(self.cl.from, at);
         // "我办", "本局", "本机关": the agency itself.
@@ -173,25 +179,33 @@ impl Analysis<'_> {
         }
     }
 
-    pub(super) fn claims(&self, sentence: usize) -> Vec<Claim> {
-        let mut out = Vec::new();
-        let mut push = |c: Option<Claim>| {
-            if let Some(c) = c {
-                if !c.num.approx && !self.other_year(c.num.at) {
-                    out.push(c);
+    /// Every reading of the clause: its claims (one number, one meaning) and the kinds it
+    /// counts for another scope.
+    pub(super) fn claims(&self, sentence: usize) -> ClauseClaims {
+        let mut out = ClauseClaims::default();
+        let readings = [
+            self.received(sentence),
+            self.carried_in(sentence),
+            self.processed(sentence),
+            self.carried_out(sentence),
+            self.outcome(sentence),
+            self.appeals(sentence),
+            self.docs(sentence),
+        ];
+        for r in readings.into_iter().flatten() {
+            match r {
+                Reading::Claim(c) => {
+                    if !c.num.approx && !self.other_year(c.num.at) {
+                        out.claims.push(c);
+                    }
                 }
+                Reading::Scoped(kind) => out.scoped.push(kind),
             }
-        };
-        push(self.received(sentence));
-        push(self.carried_in(sentence));
-        push(self.processed(sentence));
-        push(self.carried_out(sentence));
-        push(self.outcome(sentence));
-        push(self.appeals(sentence));
-        push(self.docs(sentence));
+        }
         // One number, one meaning: a number two readings claim is dropped.
         let mut seen: Vec<usize> = Vec::new();
         let dup: Vec<usize> = out
+            .claims
             .iter()
             .filter_map(|c| {
                 if seen.contains(&c.num.at) {
@@ -202,12 +216,12 @@ impl Analysis<'_> {
                 }
             })
             .collect();
-        out.retain(|c| !dup.contains(&c.num.at));
+        out.claims.retain(|c| !dup.contains(&c.num.at));
         out
     }
 
     /// 收到/受理/新收 … 申请 N 件.
-    pub(super) fn received(&self, sentence: usize) -> Option<Claim> {
+    pub(super) fn received(&self, sentence: usize) -> Option<Reading> {
         if self.cl.paren {
             return None;
         }
@@ -232,10 +246,15 @@ impl Analysis<'_> {
         let about_disclosure = gap.contains("公开") || self.flags.disclosing;
         if !gap.contains("申请")
             || self.clause_has(NOT_REQUESTS)
+            || self.clause_has(APPEALS)
             || !about_disclosure
-            || self.scoped(at, ClaimKind::Received)
-            || self.is_part()
         {
+            return None;
+        }
+        if self.scoped_subject(at) {
+            return Some(Reading::Scoped(ClaimKind::Received));
+        }
+        if self.is_part() {
             return None;
         }
         let mut c = self.claim(ClaimKind::Received, n, sentence);
@@ -248,11 +267,11 @@ impl Analysis<'_> {
                     .any(|w| self.s.starts_with_at(next.from, w));
             qualifies && self.s.has(next.from, next.to, "结转")
         });
-        Some(c)
+        Some(Reading::Claim(c))
     }
 
     /// 上年结转 N 件 (alone, or qualifying a count of received requests).
-    pub(super) fn carried_in(&self, sentence: usize) -> Option<Claim> {
+    pub(super) fn carried_in(&self, sentence: usize) -> Option<Reading> {
         let at = self.s.find(self.cl.from, self.cl.to, "结转")?;
         let before = self.text(self.cl.from, at);
         let last_year = ["上年", "上年度", "上一年", "上一年度", "去年"]
@@ -278,11 +297,15 @@ impl Analysis<'_> {
                 return None;
             }
         }
-        Some(self.claim(ClaimKind::CarriedIn, n, sentence))
+        Some(Reading::Claim(self.claim(
+            ClaimKind::CarriedIn,
+            n,
+            sentence,
+        )))
     }
 
     /// 办结/答复 N 件.
-    pub(super) fn processed(&self, sentence: usize) -> Option<Claim> {
+    pub(super) fn processed(&self, sentence: usize) -> Option<Reading> {
         if self.flags.not_requests
             || !self.flags.disclosure
             || !self.clause_has(&["办", "答复", "完毕"])
@@ -305,14 +328,18 @@ impl Analysis<'_> {
                 .map(|p| (p, t.chars().count()))
         })?;
         let n = self.number_after(at + len, PROCESSED_FILLERS)?;
-        if self.scoped(at, ClaimKind::Processed) {
-            return None;
+        if self.scoped_subject(at) {
+            return Some(Reading::Scoped(ClaimKind::Processed));
         }
-        Some(self.claim(ClaimKind::Processed, n, sentence))
+        Some(Reading::Claim(self.claim(
+            ClaimKind::Processed,
+            n,
+            sentence,
+        )))
     }
 
     /// 结转下年度 N 件 / N 件顺延到下年度 / N 件正在办理.
-    pub(super) fn carried_out(&self, sentence: usize) -> Option<Claim> {
+    pub(super) fn carried_out(&self, sentence: usize) -> Option<Reading> {
         if self.flags.not_requests
             || !self.flags.disclosure
             || !self.clause_has(&["结转", "顺延", "转入", "延续", "办理", "办结"])
@@ -346,9 +373,14 @@ impl Analysis<'_> {
         if let Some(p) = s.find(from, to, "结转") {
             if let Some(after) = next_year(p + 2) {
                 if let Some(n) = self.number_after(after, CARRIED_OUT_FILLERS) {
-                    if !self.scoped(p, ClaimKind::CarriedOut) {
-                        return Some(self.claim(ClaimKind::CarriedOut, n, sentence));
+                    if self.scoped_subject(p) {
+                        return Some(Reading::Scoped(ClaimKind::CarriedOut));
                     }
+                    return Some(Reading::Claim(self.claim(
+                        ClaimKind::CarriedOut,
+                        n,
+                        sentence,
+                    )));
                 }
             }
         }
@@ -358,9 +390,14 @@ impl Analysis<'_> {
                 if next_year(p + verb.chars().count()).is_some() {
                     if let Some(n) = self.number_before(p, &["申请", "需", "将", "均", "的"])
                     {
-                        if !self.scoped(n.at, ClaimKind::CarriedOut) {
-                            return Some(self.claim(ClaimKind::CarriedOut, n, sentence));
+                        if self.scoped_subject(n.at) {
+                            return Some(Reading::Scoped(ClaimKind::CarriedOut));
                         }
+                        return Some(Reading::Claim(self.claim(
+                            ClaimKind::CarriedOut,
+                            n,
+                            sentence,
+                        )));
                     }
                 }
             }
@@ -378,16 +415,26 @@ impl Analysis<'_> {
             if let Some(p) = s.find(from, to, w) {
                 if let Some(n) = self.number_before(p, &["申请", "仍", "尚", "还", "均", "目前"])
                 {
-                    if !self.scoped(n.at, ClaimKind::CarriedOut) {
-                        return Some(self.claim(ClaimKind::CarriedOut, n, sentence));
+                    if self.scoped_subject(n.at) {
+                        return Some(Reading::Scoped(ClaimKind::CarriedOut));
                     }
+                    return Some(Reading::Claim(self.claim(
+                        ClaimKind::CarriedOut,
+                        n,
+                        sentence,
+                    )));
                 }
                 let after = p + w.chars().count();
                 if let Some(n) = self.number_after(after, &["中", "的", "有", "共", "申请", "为"])
                 {
-                    if !self.scoped(p, ClaimKind::CarriedOut) {
-                        return Some(self.claim(ClaimKind::CarriedOut, n, sentence));
+                    if self.scoped_subject(p) {
+                        return Some(Reading::Scoped(ClaimKind::CarriedOut));
                     }
+                    return Some(Reading::Claim(self.claim(
+                        ClaimKind::CarriedOut,
+                        n,
+                        sentence,
+                    )));
                 }
             }
         }
@@ -395,7 +442,7 @@ impl Analysis<'_> {
     }
 
     /// 予以公开 N 件, 不予公开 N 件 … (or N 件予以公开).
-    pub(super) fn outcome(&self, sentence: usize) -> Option<Claim> {
+    pub(super) fn outcome(&self, sentence: usize) -> Option<Reading> {
         if !self.flags.requests
             || !self.clause_has(&["公开", "提供", "处理"])
             || self.clause_has(&["主动", "率", "复议", "诉讼"])
@@ -429,14 +476,18 @@ impl Analysis<'_> {
         let n = self
             .number_after(at + len, OUTCOME_FILLERS)
             .or_else(|| self.number_before(at, &["均", "申请", "为", "被"]))?;
-        if self.scoped(at.min(n.at), ClaimKind::Outcome(outcome)) {
-            return None;
+        if self.scoped_subject(at.min(n.at)) {
+            return Some(Reading::Scoped(ClaimKind::Outcome(outcome)));
         }
-        Some(self.claim(ClaimKind::Outcome(outcome), n, sentence))
+        Some(Reading::Claim(self.claim(
+            ClaimKind::Outcome(outcome),
+            n,
+            sentence,
+        )))
     }
 
     /// 行政复议 N 件 / 行政诉讼 N 件.
-    pub(super) fn appeals(&self, sentence: usize) -> Option<Claim> {
+    pub(super) fn appeals(&self, sentence: usize) -> Option<Reading> {
         let s = self.s;
         let (from, to) = (self.cl.from, self.cl.to);
         let review = s
@@ -471,14 +522,14 @@ impl Analysis<'_> {
             return None;
         }
         let n = self.number_after(at + 4, APPEAL_FILLERS)?;
-        if self.scoped(at, kind) {
-            return None;
+        if self.scoped_subject(at) {
+            return Some(Reading::Scoped(kind));
         }
-        Some(self.claim(kind, n, sentence))
+        Some(Reading::Claim(self.claim(kind, n, sentence)))
     }
 
     /// 制发/废止/现行有效/新公开 规章 或 规范性文件 N 件.
-    pub(super) fn docs(&self, sentence: usize) -> Option<Claim> {
+    pub(super) fn docs(&self, sentence: usize) -> Option<Reading> {
         let s = self.s;
         let (from, to) = (self.cl.from, self.cl.to);
         let rules = s
@@ -541,10 +592,14 @@ impl Analysis<'_> {
             return None;
         }
         let n = self.number_after(last_end, DOC_FILLERS)?;
-        if self.scoped(v_at.min(noun_at), ClaimKind::Docs(doc, measure)) {
-            return None;
+        if self.scoped_subject(v_at.min(noun_at)) {
+            return Some(Reading::Scoped(ClaimKind::Docs(doc, measure)));
         }
-        Some(self.claim(ClaimKind::Docs(doc, measure), n, sentence))
+        Some(Reading::Claim(self.claim(
+            ClaimKind::Docs(doc, measure),
+            n,
+            sentence,
+        )))
     }
 }
 

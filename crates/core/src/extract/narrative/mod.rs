@@ -330,7 +330,7 @@ fn analyse(s: &Sent, out: &mut Narrative, ctx: &Context) {
     let cls = clauses(s);
     let idx = out.sentences.len();
     let mut claims: Vec<Claim> = Vec::new();
-    let scoped_kinds = std::cell::RefCell::new(Vec::new());
+    let mut scoped: Vec<ClaimKind> = Vec::new();
     let mut flags: Option<Flags> = None;
     for (ci, cl) in cls.iter().enumerate() {
         let in_this = |n: &&Num| n.at >= cl.from && n.at + n.len <= cl.to;
@@ -339,7 +339,7 @@ fn analyse(s: &Sent, out: &mut Narrative, ctx: &Context) {
         }
         let in_clause: Vec<&Num> = nums.iter().filter(in_this).collect();
         let flags = flags.get_or_insert_with(|| Flags {
-            not_requests: s.has_any(0, s.len(), &NOT_REQUESTS[..NOT_REQUESTS.len() - 2]),
+            not_requests: s.has_any(0, s.len(), NOT_REQUESTS),
             disclosure: s.has_any(0, s.len(), DISCLOSURE_REQUESTS),
             requests: s.has(0, s.len(), "申请"),
             disclosing: s.has(0, s.len(), "公开"),
@@ -352,13 +352,13 @@ fn analyse(s: &Sent, out: &mut Narrative, ctx: &Context) {
             cl: *cl,
             nums: &in_clause,
             ctx,
-            scoped_kinds: &scoped_kinds,
         };
-        claims.extend(a.claims(idx));
+        let found = a.claims(idx);
+        claims.extend(found.claims);
+        scoped.extend(found.scoped);
     }
     // A kind counted for another scope, or twice with two values, is a breakdown by
     // subject: none of its counts in the sentence is compared.
-    let scoped = scoped_kinds.into_inner();
     let twice: Vec<ClaimKind> = claims
         .iter()
         .filter(|c| {
