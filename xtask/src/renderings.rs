@@ -17,7 +17,10 @@
 //!
 //! The renderings are committed, so the tests never need Chromium or LibreOffice. Runs are
 //! repeatable: the PDFs' creation dates and file IDs and the .docx's zip entry times are set
-//! to fixed values, and no network is used (pages are opened from disk, other requests refused).
+//! to fixed values, no network is used (pages are opened from disk, other requests refused),
+//! and a committed rendering is replaced only when the fresh one reads to another text
+//! (Chromium's PDF layout and Writer's comment dates and statistics vary in bytes no reader
+//! sees).
 //! Only this task installs LibreOffice Writer (`libreoffice-writer`, apt-get), when `soffice` is
 //! missing; Chromium and playwright-core are installed as for `test`.
 
@@ -88,7 +91,10 @@ pub fn run(root: &Path) -> Result<(), Failure> {
         let page = dir.join("page.html");
         step(&format!("renderings of {}", rel(root, dir)));
 
-        let pdf = dir.join("chromium.pdf");
+        // Writer names its output after the input: page.docx, then page.pdf.
+        let out = work.join(file_name(dir));
+        mkdir(&out)?;
+        let pdf = out.join("chromium.pdf");
         Cmd::new(&chromium)
             .args(CHROMIUM_FLAGS)
             .args([format!("--print-to-pdf={}", pdf.display())])
@@ -99,11 +105,8 @@ pub fn run(root: &Path) -> Result<(), Failure> {
                 Failure(format!("{m}: Chromium did not print {}", rel(root, &page)))
             })?;
         fixed_pdf(&pdf)?;
-        say(&format!("chromium.pdf: {}", size(&pdf)));
+        place(&tool, &pdf, dir)?;
 
-        // Writer names its output after the input: page.docx, then page.pdf.
-        let out = work.join(file_name(dir));
-        mkdir(&out)?;
         Cmd::new(&soffice)
             .args([
                 profile.as_str(),
@@ -114,20 +117,18 @@ pub fn run(root: &Path) -> Result<(), Failure> {
             .args([out.as_os_str(), page.as_os_str()])
             .quiet()
             .run()?;
-        let docx = dir.join("writer.docx");
+        let docx = out.join("writer.docx");
         rename(&out.join("page.docx"), &docx)?;
         fixed_zip(&docx)?;
-        say(&format!("writer.docx: {}", size(&docx)));
         Cmd::new(&soffice)
             .args([profile.as_str(), "--headless"])
             .args(["--convert-to", "pdf:writer_pdf_Export", "--outdir"])
             .args([out.as_os_str(), docx.as_os_str()])
             .quiet()
             .run()?;
-        let wpdf = dir.join("writer.pdf");
-        rename(&out.join("writer.pdf"), &wpdf)?;
-        fixed_pdf(&wpdf)?;
-        say(&format!("writer.pdf: {}", size(&wpdf)));
+        fixed_pdf(&out.join("writer.pdf"))?;
+        place(&tool, &docx, dir)?;
+        place(&tool, &out.join("writer.pdf"), dir)?;
 
         let gbk = dir.join("gbk.html");
         Cmd::new(&tool)
@@ -148,6 +149,24 @@ pub fn run(root: &Path) -> Result<(), Failure> {
         "\n{} folders rendered in {CORPUS}/; check them with `cargo test -p gouji-core --test corpus`",
         folders.len()
     );
+    Ok(())
+}
+
+/// A fresh rendering into `dir`, unless the one there reads to the same text (see
+/// fixture_tool's `place`).
+fn place(tool: &Path, fresh: &Path, dir: &Path) -> Result<(), Failure> {
+    let name = file_name(fresh);
+    let dest = dir.join(&name);
+    let what = Cmd::new(tool)
+        .args(["place".as_ref(), fresh.as_os_str(), dest.as_os_str()])
+        .output()
+        .ok_or_else(|| Failure(format!("fixture_tool place {name} failed")))?;
+    let what = if what.trim() == "kept" {
+        "unchanged (reads to the same text)"
+    } else {
+        "written"
+    };
+    say(&format!("{name}: {}, {what}", size(&dest)));
     Ok(())
 }
 

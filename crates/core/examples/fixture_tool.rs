@@ -7,6 +7,10 @@
 //!   declaration (`<meta charset>` or `http-equiv` Content-Type) changed to `gbk` or, when it
 //!   has none, one added at the start of `<head>`. Characters GBK lacks become numeric
 //!   character references (`&#8226;`), as a browser's form encoder writes them.
+//! - `fixture_tool place <fresh> <committed>`: puts a fresh rendering in place of the committed
+//!   one, unless both read to the same text (`check_bytes(..).text`): Chromium's PDF layout and
+//!   Writer's .docx (comment dates, document statistics) vary from run to run in bytes that no
+//!   reader sees, and such a change would be a needless diff. Prints `kept` or `written`.
 //!
 //! Not part of the library: it reads and writes files.
 
@@ -20,8 +24,10 @@ fn main() -> ExitCode {
     let result = match args.as_slice() {
         [task, from, to] if task == "seed-page" => seed_page(from, to),
         [task, from, to] if task == "gbk" => gbk(from, to),
+        [task, fresh, committed] if task == "place" => place(fresh, committed),
         _ => Err(
-            "usage: fixture_tool seed-page <seed.txt> <page.html> | gbk <page.html> <gbk.html>"
+            "usage: fixture_tool seed-page <seed.txt> <page.html> | gbk <page.html> <gbk.html> \
+                | place <fresh> <committed>"
                 .into(),
         ),
     };
@@ -51,6 +57,19 @@ fn seed_page(from: &str, to: &str) -> Result<(), String> {
     let text = read_utf8(from)?;
     let report = gouji_core::check(&text);
     write(to, official::official_page(&text, &report).as_bytes())
+}
+
+fn place(fresh: &str, committed: &str) -> Result<(), String> {
+    let new = std::fs::read(fresh).map_err(|e| format!("{fresh}: {e}"))?;
+    if let Ok(old) = std::fs::read(committed) {
+        if old == new || gouji_core::check_bytes(&old).text == gouji_core::check_bytes(&new).text {
+            println!("kept");
+            return Ok(());
+        }
+    }
+    write(committed, &new)?;
+    println!("written");
+    Ok(())
 }
 
 fn gbk(from: &str, to: &str) -> Result<(), String> {
