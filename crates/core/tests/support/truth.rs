@@ -293,12 +293,25 @@ fn show(cells: &[Cell]) -> String {
         .join(" ")
 }
 
-fn same(a: &[Cell], b: &[Cell]) -> bool {
-    a.len() == b.len()
-        && a.iter().zip(b).all(|(x, y)| match (x, y) {
-            (Cell::Number(x), Cell::Number(y)) => (x - y).abs() < 1e-9,
-            (x, y) => x == y,
-        })
+/// The truth writes a number as the cell writes it; the checker reads an amount written in
+/// 万元 or 亿元 in a column counted in 元 (gb2019 procurement) as 元. Either is the same cell.
+fn same(want: &[Cell], got: &[Cell], units: &[Option<&str>]) -> bool {
+    want.len() == got.len()
+        && want
+            .iter()
+            .zip(got)
+            .zip(units)
+            .all(|((w, g), unit)| match (w, g) {
+                (Cell::Number(w), Cell::Number(g)) => {
+                    let factor = match unit {
+                        Some("万元") => 1e4,
+                        Some("亿元") => 1e8,
+                        _ => 1.0,
+                    };
+                    (w - g).abs() < 1e-9 || (w * factor - g).abs() < 1e-6 * factor
+                }
+                (w, g) => w == g,
+            })
 }
 
 /// Every way the report differs from the truth (empty: it reads exactly): template, year, each
@@ -325,7 +338,7 @@ pub fn differences(r: &Report, truth: &Truth) -> Vec<String> {
             let got = table.row(row_key).map(|row| {
                 row.cells
                     .iter()
-                    .map(|c| cell_of(&c.value))
+                    .map(|c| cell_of(&c.value).map(|v| (v, c.unit)))
                     .collect::<Vec<_>>()
             });
             match (want, got) {
@@ -334,8 +347,9 @@ pub fn differences(r: &Report, truth: &Truth) -> Vec<String> {
                 (Row::Cells(_), None) => out.push(format!("{key}/{row_key}: not read")),
                 (Row::Cells(want), Some(got)) => {
                     let missing = got.iter().any(Option::is_none);
-                    let got: Vec<Cell> = got.into_iter().flatten().collect();
-                    if missing || !same(want, &got) {
+                    let (got, units): (Vec<Cell>, Vec<Option<&str>>) =
+                        got.into_iter().flatten().unzip();
+                    if missing || !same(want, &got, &units) {
                         out.push(format!(
                             "{key}/{row_key}: {}{} (truth {})",
                             show(&got),
