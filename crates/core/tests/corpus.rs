@@ -189,45 +189,14 @@ fn every_rendering_of_every_corpus_report_reads_to_its_truth() {
             t[at] += usize::from(exact);
             t[at + 1] += 1;
 
+            let unfounded = truth::unfounded_errors(&checked.report, &truth);
             let entry = known.get_mut(&(name.clone(), rendering.to_string()));
-            match (exact, entry) {
-                (true, None) => {}
-                (true, Some(_)) => failures.push(format!(
-                    "{name} {rendering} now reads exactly: remove its line from KNOWN.txt"
-                )),
-                (false, None) => {
-                    let mark = if truth::unfounded_errors(&checked.report, &truth).is_empty() {
-                        ""
-                    } else {
-                        " errors-today"
-                    };
-                    failures.push(format!(
-                        "{name} {rendering} does not read to its truth (fix the reader, or list \
-                         `{name} {rendering}{mark} FIXME: …` in KNOWN.txt):\n      {}",
-                        diffs.join("\n      ")
-                    ))
-                }
-                (false, Some(k)) => {
-                    k.seen = true;
-                    let unfounded = truth::unfounded_errors(&checked.report, &truth);
-                    match (unfounded.is_empty(), k.errors_today) {
-                        (true, true) => failures.push(format!(
-                            "{name} {rendering} no longer gives an error the truth lacks: \
-                             remove its `errors-today` mark from KNOWN.txt"
-                        )),
-                        (false, false) => failures.push(format!(
-                            "{name} {rendering} gives errors the truth does not have \
-                             (a misreading reported as the report's error): {}",
-                            unfounded.join(", ")
-                        )),
-                        _ => {}
-                    }
-                }
-            }
-            if exact {
-                if let Some(k) = known.get_mut(&(name.clone(), rendering.to_string())) {
-                    k.seen = true;
-                }
+            let listed = entry.map(|k| {
+                k.seen = true;
+                k.errors_today
+            });
+            if let Some(problem) = verdict(&diffs, &unfounded, listed) {
+                failures.push(format!("{name} {rendering} {problem}"));
             }
         }
     }
@@ -250,6 +219,109 @@ fn every_rendering_of_every_corpus_report_reads_to_its_truth() {
         failures.len(),
         failures.join("\n  ")
     );
+}
+
+/// What is wrong with a (folder, rendering): `diffs` from the truth (none: it reads exactly),
+/// the errors the truth does not have, and whether KNOWN.txt lists the pair (with its
+/// `errors-today` mark). `None` when all is as KNOWN.txt says.
+fn verdict(diffs: &[String], unfounded: &[String], listed: Option<bool>) -> Option<String> {
+    match (diffs.is_empty(), listed) {
+        (true, None) => None,
+        (true, Some(_)) => Some("now reads exactly: remove its line from KNOWN.txt".into()),
+        (false, None) => Some(format!(
+            "does not read to its truth (fix the reader, or list the pair{} with a FIXME in \
+             KNOWN.txt):\n      {}",
+            if unfounded.is_empty() {
+                ""
+            } else {
+                " marked errors-today"
+            },
+            diffs.join("\n      ")
+        )),
+        (false, Some(errors_today)) => match (unfounded.is_empty(), errors_today) {
+            (true, true) => Some(
+                "no longer gives an error the truth lacks: remove its `errors-today` mark \
+                 from KNOWN.txt"
+                    .into(),
+            ),
+            (false, false) => Some(format!(
+                "gives errors the truth does not have (a misreading reported as the report's \
+                 error): {}",
+                unfounded.join(", ")
+            )),
+            _ => None,
+        },
+    }
+}
+
+#[test]
+fn known_pairs_may_only_shrink() {
+    let d = ["requests/new: 1 (truth 2)".to_string()];
+    let e = ["A301 requests/row/new".to_string()];
+    // As KNOWN.txt says.
+    assert_eq!(verdict(&[], &[], None), None);
+    assert_eq!(verdict(&d, &[], Some(false)), None);
+    assert_eq!(verdict(&d, &e, Some(true)), None);
+    // A listed pair that reads exactly, an unlisted one that does not, a mark no longer
+    // needed, a mark missing.
+    assert!(verdict(&[], &[], Some(false)).is_some_and(|v| v.contains("remove its line")));
+    assert!(verdict(&d, &[], None).is_some_and(|v| !v.contains("errors-today")));
+    assert!(verdict(&d, &e, None).is_some_and(|v| v.contains("errors-today")));
+    assert!(verdict(&d, &[], Some(true)).is_some_and(|v| v.contains("remove its `errors-today`")));
+    assert!(verdict(&d, &e, Some(false)).is_some_and(|v| v.contains("A301 requests/row/new")));
+}
+
+/// A seed's reading against its own truth differs in nothing; one changed cell, a lost row, a
+/// finding of another subject, each is named.
+#[test]
+fn differences_name_each_disagreement() {
+    let seed = std::fs::read_dir(fixtures().join("seeds"))
+        .expect("seeds")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.to_string_lossy().contains("001_"))
+        .expect("seed 001");
+    let report = check_bytes(&read(&seed)).report;
+    let t = truth::of_report(&report);
+    assert!(
+        t.findings.iter().any(|(c, _)| c == "A301"),
+        "{:?}",
+        t.findings
+    );
+    assert_eq!(truth::differences(&report, &t), Vec::<String>::new());
+    assert!(truth::unfounded_errors(&report, &t).is_empty());
+
+    let mut cell = t.clone();
+    let rows = cell.tables.get_mut("requests").expect("requests");
+    if let truth::Row::Cells(c) = &mut rows[0].1 {
+        c[0] = truth::Cell::Number(12345.0);
+    }
+    let d = truth::differences(&report, &cell);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(d[0].starts_with("requests/new:"), "{d:?}");
+
+    let mut absent = t.clone();
+    absent.tables.get_mut("requests").expect("requests")[1].1 = truth::Row::Absent;
+    let d = truth::differences(&report, &absent);
+    assert_eq!(
+        d,
+        vec!["requests/carried_in: read, truth absent".to_string()]
+    );
+
+    // An error named with another subject is a difference both ways, and unfounded.
+    let mut other = t.clone();
+    let i = other
+        .findings
+        .iter()
+        .position(|(c, _)| c == "A301")
+        .expect("A301");
+    other.findings[i].1 = "requests/row/granted".into();
+    let d = truth::differences(&report, &other);
+    assert_eq!(d.len(), 2, "{d:?}");
+    assert_eq!(truth::unfounded_errors(&report, &other).len(), 1);
+
+    let mut fewer = t.clone();
+    fewer.findings.clear();
+    assert!(!truth::unfounded_errors(&report, &fewer).is_empty());
 }
 
 fn name(dir: &Path) -> String {
