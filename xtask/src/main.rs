@@ -9,6 +9,9 @@
 //! - `bench`: how fast the checker is, against the project's targets (see bench.rs and
 //!   BENCHMARKS.md); `bench --check` fails when the bundle or the redraw got slower than
 //!   recorded, `bench --record` records them.
+//! - `renderings`: every rendering of each corpus report (tests/fixtures/corpus/: Chromium's
+//!   PDF and innerText, Writer's .docx and PDF, the page in GBK), and the seeds as pages; see
+//!   renderings.rs. Only this task installs LibreOffice Writer.
 //! - `fuzz [SECONDS]`: run each fuzz target of fuzz/ for SECONDS (default 30), one after
 //!   another, on a corpus seeded from the fixtures; nightly Rust is needed (a clear message
 //!   when it is absent), cargo-fuzz is installed when missing. CI runs `fuzz 30` after `test`.
@@ -19,6 +22,7 @@
 
 mod bench;
 mod embed;
+mod renderings;
 mod run;
 mod single;
 mod tools;
@@ -36,6 +40,9 @@ tasks:
   test               every check: native tests, wasm build, release build, browser tests
   dist               build the web app for release into dist/, with the JavaScript API
                      (dist/js/) and the one-file offline page (dist/gouji.html)
+  renderings         write every rendering of each report of tests/fixtures/corpus/ (Chromium's
+                     PDF and innerText, LibreOffice Writer's .docx and PDF, GBK), the seeds
+                     as official-layout pages first; installs LibreOffice Writer if missing
 
   fuzz [SECONDS]     run each fuzz target (fuzz/) for SECONDS (default 30) with cargo-fuzz
                      on nightly, its corpus seeded from the test fixtures
@@ -47,7 +54,8 @@ tasks:
   bench --record     measure the same and write xtask/bench-recorded.txt
 
 Missing tools (the wasm32 target, trunk, wasm-bindgen-cli, wasm-opt; for `test` also
-Chromium, a CJK font and playwright-core) are installed first, saying what is done.";
+Chromium, a CJK font and playwright-core; for `renderings` also LibreOffice Writer) are
+installed first, saying what is done.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -55,6 +63,7 @@ fn main() -> ExitCode {
         Some("serve") => port(&args[1..]).and_then(serve),
         Some("test") if args.len() == 1 => test(),
         Some("dist") if args.len() == 1 => dist(),
+        Some("renderings") if args.len() == 1 => root().and_then(|root| renderings::run(&root)),
         Some("fuzz") if args.len() <= 2 => fuzz(args.get(1).map(String::as_str)),
         Some("bench") => root().and_then(|root| bench::run(&root, &args[1..])),
         Some("-h" | "--help" | "help") => {

@@ -84,6 +84,20 @@ pub fn ensure_browser_tools(root: &Path) -> Result<PathBuf, Failure> {
     Ok(chromium)
 }
 
+/// LibreOffice Writer, for `renderings` only (never for `test`: the renderings are committed).
+/// Returns the `soffice` to run.
+pub fn ensure_writer() -> Result<PathBuf, Failure> {
+    step("LibreOffice Writer, for the .docx and Writer's PDF of each page");
+    if let Some(path) = which("soffice") {
+        say(&format!("soffice: found at {}", path.display()));
+        return Ok(path);
+    }
+    apt_install(&["libreoffice-writer"])?;
+    which("soffice").ok_or_else(|| {
+        Failure("soffice is still not on PATH after installing libreoffice-writer".into())
+    })
+}
+
 /// PATH for this task and everything it runs: the project's npm tools, then cargo's bin folder
 /// (where `cargo install` puts trunk and wasm-bindgen), then the rest.
 fn set_path(root: &Path) -> Result<(), Failure> {

@@ -1,9 +1,12 @@
-//! Helpers shared by the tests: file builders for tests/pdf.rs and tests/docx.rs, and the
+//! Helpers shared by the tests: file builders for tests/pdf.rs and tests/docx.rs, a report as
+//! an official-template page ([`official`]), the truth files of the corpus ([`truth`]), and the
 //! invariants every result must keep ([`invariants`], shared with the fuzz targets).
 
 #![allow(dead_code)]
 
 pub mod invariants;
+pub mod official;
+pub mod truth;
 
 use flate2::{Compress, Compression, FlushCompress};
 use gouji_core::{Checked, Report, Span};
