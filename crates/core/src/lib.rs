@@ -12,9 +12,11 @@
 //! ```
 
 pub mod across;
+pub mod explain;
 pub mod extract;
 pub mod ingest;
 pub mod json;
+pub mod names;
 pub mod repair;
 pub mod report;
 pub mod rules;
