@@ -1,9 +1,11 @@
 //! The page: the input on top; then the summary, the tables, and beside them the findings and
 //! the source view. Several files at once make a batch: its summary table takes the page's
-//! place, and each of its reports opens in the same view as a single one. This is where the
-//! state meets the browser: debounced checking of long inputs, keeping the input for the next
-//! visit, files dropped anywhere on the page, reading a batch's files one after the other,
-//! share links in the address, the sample reports, and scrolling to what is selected.
+//! place, and each of its reports opens in the same view as a single one. A finding's code
+//! opens its rule page (规则说明) in place of the result; a repair can be tried on a copy of
+//! the text. This is where the page's state ([`crate::page`]) meets the browser: debounced
+//! checking of long inputs, keeping the input for the next visit, files dropped anywhere on the
+//! page (read by [`crate::tasks`]), share links in the address, the sample reports, and
+//! scrolling to what is selected.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -11,37 +13,33 @@ use std::rc::Rc;
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::batch::{Batch, BatchAction, View, BATCH_LIMIT};
+use crate::batch::{BatchAction, View};
 use crate::components::{
     has_repair, row_id, shows_list, BatchBar, BatchView, CellDetail, FindingsPanel, InputPanel,
-    Mark, RepairView, ReportTools, SourceView, Summary, TablesView,
+    RepairView, ReportTools, RulePage, SourceView, Summary, TablesView, TrialBar,
 };
 use crate::examples::{Example, EXAMPLES};
+use crate::page::{Page, PageAction};
 use crate::share::{self, Fragment};
-use crate::state::{
-    file_too_large, needs_debounce, Action, Notice, Origin, Selection, State, Tone, DEBOUNCE_MS,
-};
-use crate::{browser, labels, reading};
+use crate::shared::Shared;
+use crate::state::{needs_debounce, Action, Notice, Origin, Selection, State, Tone, DEBOUNCE_MS};
+use crate::tasks::{self, Dispatch, Generation};
+use crate::{browser, marks};
 
 /// How long after the last change the input is kept for the next visit.
 const SAVE_MS: u32 = 400;
 
-type Dispatch = UseReducerDispatcher<State>;
-type BatchDispatch = UseReducerDispatcher<Batch>;
-
 #[function_component]
 pub fn App() -> Html {
     // A share link in the address wins over the input kept from the last visit.
-    let state = use_reducer(|| State::start(browser::load_input(), browser::fragment().as_deref()));
-    let dispatch = state.dispatcher();
-    let batch = use_reducer(Batch::default);
-    let batch_dispatch = batch.dispatcher();
-    // The batch whose files are being read; a newer batch, 停止读取 and 关闭 change it, which
-    // stops the reading of the older one.
-    let reading_batch = use_mut_ref(|| 0_u32);
+    let page = use_reducer(|| Page::start(browser::load_input(), browser::fragment().as_deref()));
+    let dispatch = page.dispatcher();
+    let state: Rc<State> = page.single.clone();
+    let shown: Rc<State> = page.shown().clone();
+    let batch = Shared::from(&page.batch);
+    let generation = (*use_memo((), |()| Generation::default())).clone();
     let check_timer = use_mut_ref(|| None::<Timeout>);
     let save_timer = use_mut_ref(|| None::<Timeout>);
     let latest = use_mut_ref(AttrValue::default);
@@ -52,53 +50,42 @@ pub fn App() -> Html {
         let timer = check_timer.clone();
         use_callback(dispatch.clone(), move |text: String, dispatch| {
             let wait = needs_debounce(text.len());
-            dispatch.dispatch(Action::Edit(text));
+            dispatch.dispatch(PageAction::Single(Action::Edit(text)));
             // A newer keystroke cancels the pending check; a long text is checked when the
             // typing pauses.
             let next = wait.then(|| {
                 let dispatch = dispatch.clone();
-                Timeout::new(DEBOUNCE_MS, move || dispatch.dispatch(Action::Check))
+                Timeout::new(DEBOUNCE_MS, move || {
+                    dispatch.dispatch(PageAction::Single(Action::Check))
+                })
             });
             timer.replace(next);
         })
     };
     let on_paste_html = use_callback(dispatch.clone(), |html: String, dispatch| {
-        read_html(html, dispatch.clone());
+        tasks::read_html(html, dispatch.clone());
     });
     let on_files = {
-        let generation = reading_batch.clone();
+        let generation = generation.clone();
         use_callback(
-            (dispatch.clone(), batch_dispatch.clone()),
-            move |files: Vec<web_sys::File>, (dispatch, batch)| {
-                open_files(files, dispatch, batch, &generation);
+            dispatch.clone(),
+            move |files: Vec<web_sys::File>, dispatch| {
+                tasks::open_files(files, dispatch, &generation);
             },
         )
     };
-    let on_open = {
-        let batch = batch.clone();
-        let dispatch = dispatch.clone();
-        Callback::from(move |index: usize| {
-            if let Some((name, size, kind, text, report)) = batch.opened(index) {
-                batch.dispatch(BatchAction::Open(index));
-                dispatch.dispatch(Action::Open {
-                    name,
-                    size,
-                    kind,
-                    text,
-                    report,
-                });
-                browser::scroll_to_top();
-            }
-        })
-    };
+    let on_open = use_callback(dispatch.clone(), |index: usize, dispatch| {
+        dispatch.dispatch(PageAction::Open(index));
+        browser::scroll_to_top();
+    });
     let on_list = {
-        let batch = batch.clone();
-        Callback::from(move |()| {
-            let back_to = match batch.view {
-                View::Item(i) => Some(i),
-                _ => None,
-            };
-            batch.dispatch(BatchAction::List);
+        let back_to = match page.batch.view {
+            View::Item(i) => Some(i),
+            _ => None,
+        };
+        use_callback((dispatch.clone(), back_to), |(), (dispatch, back_to)| {
+            dispatch.dispatch(PageAction::List);
+            let back_to = *back_to;
             // The row of the report just read, once the list is drawn again.
             Timeout::new(0, move || match back_to {
                 Some(i) => {
@@ -111,40 +98,81 @@ pub fn App() -> Html {
         })
     };
     let on_stop = {
-        let generation = reading_batch.clone();
-        let batch = batch.clone();
-        Callback::from(move |()| {
-            next_batch(&generation);
-            batch.dispatch(BatchAction::Stop { id: batch.id });
-        })
+        let generation = generation.clone();
+        use_callback(
+            (dispatch.clone(), page.batch.id),
+            move |(), (dispatch, id)| {
+                generation.next();
+                dispatch.dispatch(PageAction::Batch(BatchAction::Stop { id: *id }));
+            },
+        )
     };
     let on_close = {
-        let generation = reading_batch.clone();
-        let batch = batch_dispatch.clone();
-        Callback::from(move |()| {
-            next_batch(&generation);
-            batch.dispatch(BatchAction::Close);
+        let generation = generation.clone();
+        use_callback(dispatch.clone(), move |(), dispatch| {
+            generation.next();
+            dispatch.dispatch(PageAction::Batch(BatchAction::Close));
         })
     };
+    let on_batch = use_callback(dispatch.clone(), |action: BatchAction, dispatch| {
+        dispatch.dispatch(PageAction::Batch(action));
+    });
     let on_example = use_callback(dispatch.clone(), |example: Example, dispatch| {
-        load_example(example, dispatch.clone());
+        tasks::load_example(example, dispatch.clone());
     });
     let on_clear = {
         let timer = check_timer.clone();
         use_callback(dispatch.clone(), move |(), dispatch| {
             timer.replace(None);
-            dispatch.dispatch(Action::Clear);
+            dispatch.dispatch(PageAction::Single(Action::Clear));
             browser::focus("report-input");
         })
     };
     let on_dismiss = use_callback(dispatch.clone(), |(), dispatch| {
-        dispatch.dispatch(Action::Dismiss);
+        dispatch.dispatch(PageAction::Single(Action::Dismiss));
     });
     let on_select = use_callback(dispatch.clone(), |selection, dispatch| {
-        dispatch.dispatch(Action::Select(selection));
+        dispatch.dispatch(PageAction::Single(Action::Select(selection)));
     });
     let on_cell = use_callback(dispatch.clone(), |path: AttrValue, dispatch| {
-        dispatch.dispatch(Action::Select(Some(Selection::Cell(path))));
+        dispatch.dispatch(PageAction::Single(Action::Select(Some(Selection::Cell(
+            path,
+        )))));
+    });
+    let on_explain = use_callback(
+        dispatch.clone(),
+        |(code, from): (AttrValue, Option<usize>), dispatch| {
+            dispatch.dispatch(PageAction::Explain { code, from });
+            Timeout::new(0, || {
+                browser::scroll_to_id("rule");
+                browser::focus("rule-title");
+            })
+            .forget();
+        },
+    );
+    let on_rule_back = {
+        let from = page.rule.as_ref().and_then(|r| r.from);
+        use_callback((dispatch.clone(), from), |(), (dispatch, from)| {
+            dispatch.dispatch(PageAction::CloseRule);
+            let id = match from {
+                Some(i) => format!("finding-{i}"),
+                None => "findings".to_string(),
+            };
+            // Back to the finding the page was opened from, once the findings are drawn.
+            Timeout::new(0, move || {
+                browser::scroll_to_id(&id);
+                browser::focus(&id);
+            })
+            .forget();
+        })
+    };
+    let on_try = use_callback(dispatch.clone(), |which: usize, dispatch| {
+        dispatch.dispatch(PageAction::TryRepair(which));
+        Timeout::new(0, || browser::scroll_to_id("trial")).forget();
+    });
+    let on_original = use_callback(dispatch.clone(), |(), dispatch| {
+        dispatch.dispatch(PageAction::Original);
+        Timeout::new(0, || browser::scroll_to_id("findings")).forget();
     });
 
     // Keep the input for the next visit, a moment after the last change; 清空 forgets it
@@ -155,7 +183,11 @@ pub fn App() -> Html {
         use_effect_with(state.input.clone(), move |input| {
             let input = input.clone();
             let empty = input.is_empty();
-            let save = move || dispatch.dispatch(Action::Stored(browser::save_input(&input)));
+            let save = move || {
+                dispatch.dispatch(PageAction::Single(Action::Stored(browser::save_input(
+                    &input,
+                ))))
+            };
             if empty {
                 timer.replace(None);
                 save();
@@ -169,13 +201,12 @@ pub fn App() -> Html {
     // page; the last keystrokes saved when the page goes away.
     {
         let dispatch = dispatch.clone();
-        let batch = batch_dispatch.clone();
         let dragging = dragging.setter();
         let latest = latest.clone();
         let on_files = on_files.clone();
         use_effect_with((), move |()| {
             let listeners = web_sys::window()
-                .map(|w| window_listeners(&w, dragging, on_files, dispatch, batch, latest))
+                .map(|w| window_listeners(&w, dragging, on_files, dispatch, latest))
                 .unwrap_or_default();
             move || drop(listeners)
         });
@@ -192,11 +223,11 @@ pub fn App() -> Html {
     // Bring what is selected into view once it is drawn: a finding's first cell, and the
     // first mark in the source view.
     {
-        let first_cell = match &state.selection {
-            Some(Selection::Finding(_)) => state.selected_cells().into_iter().next(),
+        let first_cell = match &shown.selection {
+            Some(Selection::Finding(_)) => shown.selected_cells().into_iter().next(),
             _ => None,
         };
-        use_effect_with(state.selection.clone(), move |selection| {
+        use_effect_with(shown.selection.clone(), move |selection| {
             if selection.is_some() {
                 let finding = matches!(selection, Some(Selection::Finding(_)));
                 Timeout::new(0, move || {
@@ -213,42 +244,44 @@ pub fn App() -> Html {
         });
     }
 
-    // The report of the batch the page shows, when it still shows it (not after 清空, an
-    // edit that made it another text, or another file).
-    let current = match batch.view {
-        View::Item(i) => match &state.origin {
-            Origin::File { name, .. } if batch.items.get(i).is_some_and(|it| it.name == *name) => {
-                Some(i)
-            }
-            _ => None,
-        },
-        _ => None,
-    };
+    let current = page.current_item();
 
-    let result = match &state.report {
-        Some(report) => {
-            let selected = Rc::new(state.selected_cells());
-            let current = match &state.selection {
+    let result = match (&page.rule, &shown.report) {
+        (Some(rule), _) => html! {
+            <RulePage code={rule.code.clone()} on_back={on_rule_back.clone()} />
+        },
+        (None, Some(report)) => {
+            let report = Shared::from(report);
+            let selected = Rc::new(shown.selected_cells());
+            let current = match &shown.selection {
                 Some(Selection::Cell(path)) => Some(path.clone()),
                 _ => None,
             };
-            let (marks, caption) = marks(&state);
-            let repair = has_repair(report).then(|| {
+            let (marks, caption) = marks::source_marks(&shown);
+            let trial = page.trial.as_ref().map(|t| {
+                html! {
+                    <TrialBar which={t.which} changes={t.changes} on_original={on_original.clone()} />
+                }
+            });
+            let repair = (has_repair(&report) && page.trial.is_none()).then(|| {
                 html! {
                     <RepairView
                         report={report.clone()}
+                        text={shown.text.clone()}
                         current={current.clone()}
                         on_select={on_select.clone()}
+                        on_try={on_try.clone()}
                     />
                 }
             });
             let source = match &state.origin {
-                Origin::File { name, .. } => Some(name.clone()),
+                Origin::File { name, .. } if page.trial.is_none() => Some(name.clone()),
                 _ => None,
             };
             html! {
                 <>
-                    <ReportTools report={report.clone()} text={state.text.clone()} {source} />
+                    { for trial }
+                    <ReportTools report={report.clone()} text={shown.text.clone()} {source} />
                     <Summary report={report.clone()} />
                     <div class="workspace">
                         <div class="workspace__main">
@@ -263,24 +296,25 @@ pub fn App() -> Html {
                             if let Some(path) = current {
                                 <CellDetail
                                     report={report.clone()}
-                                    text={state.text.clone()}
+                                    text={shown.text.clone()}
                                     {path}
                                     on_select={on_select.clone()}
                                 />
                             }
                             <FindingsPanel
                                 report={report.clone()}
-                                selected={state.selected_finding().map(|(i, _)| i)}
+                                selected={shown.selected_finding().map(|(i, _)| i)}
                                 on_select={on_select.clone()}
+                                on_explain={on_explain.clone()}
                                 {repair}
                             />
-                            <SourceView text={state.text.clone()} {marks} {caption} />
+                            <SourceView text={shown.text.clone()} {marks} {caption} />
                         </aside>
                     </div>
                 </>
             }
         }
-        None => empty(&on_example),
+        (None, None) => empty(&on_example),
     };
 
     html! {
@@ -298,16 +332,17 @@ pub fn App() -> Html {
                 </div>
             </header>
             <main class="page">
-                if shows_list(&batch) {
+                if shows_list(&page.batch) {
                     <BatchView
                         batch={batch.clone()}
+                        {on_batch}
                         on_open={on_open.clone()}
                         on_files={on_files.clone()}
                         {on_stop}
                         on_close={on_close.clone()}
                     />
                 } else {
-                    if batch.is_open() {
+                    if page.batch.is_open() {
                         <BatchBar
                             batch={batch.clone()}
                             {current}
@@ -354,50 +389,6 @@ pub fn App() -> Html {
     }
 }
 
-/// What the source view marks for the selection, and its caption.
-fn marks(state: &State) -> (Vec<Mark>, AttrValue) {
-    let Some(report) = &state.report else {
-        return (Vec::new(), AttrValue::default());
-    };
-    match &state.selection {
-        Some(Selection::Finding(_)) => {
-            let Some((_, f)) = state.selected_finding() else {
-                return (Vec::new(), AttrValue::default());
-            };
-            let mut marks: Vec<Mark> = f
-                .spans
-                .iter()
-                .map(|&span| Mark { span, label: false })
-                .collect();
-            if marks.is_empty() {
-                marks = f
-                    .cells
-                    .iter()
-                    .filter_map(|p| labels::cell(report, p).and_then(|(_, _, c)| c.span))
-                    .map(|span| Mark { span, label: false })
-                    .collect();
-            }
-            (marks, AttrValue::from(format!("{} 的出处", f.code)))
-        }
-        Some(Selection::Cell(path)) => {
-            let mut marks = Vec::new();
-            if let Some((_, row, cell)) = labels::cell(report, path) {
-                if let Some(span) = row.label_span {
-                    marks.push(Mark { span, label: true });
-                }
-                if let Some(span) = cell.span {
-                    marks.push(Mark { span, label: false });
-                }
-            }
-            let caption = labels::cell_name(report, path)
-                .map(|n| format!("{} 的出处", n.short()))
-                .unwrap_or_default();
-            (marks, AttrValue::from(caption))
-        }
-        None => (Vec::new(), AttrValue::default()),
-    }
-}
-
 /// What the page shows before there is any input: what to do, and the sample reports.
 fn empty(on_example: &Callback<Example>) -> Html {
     html! {
@@ -429,146 +420,6 @@ fn empty(on_example: &Callback<Example>) -> Html {
     }
 }
 
-/// One file: this page, as always (leaving a batch's list if one is shown); several: a batch.
-fn open_files(
-    files: Vec<web_sys::File>,
-    dispatch: &Dispatch,
-    batch: &BatchDispatch,
-    generation: &Rc<RefCell<u32>>,
-) {
-    match <[web_sys::File; 1]>::try_from(files) {
-        Ok([file]) => {
-            batch.dispatch(BatchAction::Away);
-            read_one(file, dispatch.clone());
-        }
-        Err(files) if files.is_empty() => {}
-        Err(files) => read_batch(files, batch.clone(), generation.clone()),
-    }
-}
-
-/// A new batch id; the reading of the one before stops.
-fn next_batch(generation: &Rc<RefCell<u32>>) -> u32 {
-    let mut g = generation.borrow_mut();
-    *g = g.wrapping_add(1);
-    *g
-}
-
-/// Reads the files of a batch one after the other, each through [`reading::read_file`], and
-/// hands each result to the batch; between two files the browser draws (the progress) and
-/// handles input (停止读取). Stops when another batch starts, or reading is stopped.
-fn read_batch(files: Vec<web_sys::File>, batch: BatchDispatch, generation: Rc<RefCell<u32>>) {
-    let id = next_batch(&generation);
-    let left_out = files.len().saturating_sub(BATCH_LIMIT);
-    let files: Vec<web_sys::File> = files.into_iter().take(BATCH_LIMIT).collect();
-    batch.dispatch(BatchAction::Start {
-        id,
-        files: files
-            .iter()
-            .map(|f| (f.name(), f.size().max(0.0) as usize))
-            .collect(),
-        left_out,
-    });
-    browser::scroll_to_top();
-    let current = move || *generation.borrow() == id;
-    spawn_local(async move {
-        // The list of waiting files is drawn before the first is read.
-        browser::yield_now().await;
-        for (index, file) in files.into_iter().enumerate() {
-            if !current() {
-                return;
-            }
-            let name = file.name();
-            if let Some(notice) = file_too_large(&name, file.size()) {
-                batch.dispatch(BatchAction::Failed {
-                    id,
-                    index,
-                    why: notice.text.to_string(),
-                });
-                continue;
-            }
-            let blob = gloo_file::Blob::from(file);
-            match gloo_file::futures::read_as_bytes(&blob).await {
-                Ok(bytes) => {
-                    if !current() {
-                        return;
-                    }
-                    let file = reading::read_file(name, bytes).await;
-                    if !current() {
-                        return;
-                    }
-                    match file.read {
-                        Ok(read) => {
-                            let checked = Box::new(gouji_core::check_read(read));
-                            batch.dispatch(BatchAction::Read { id, index, checked });
-                        }
-                        Err(why) => batch.dispatch(BatchAction::Failed { id, index, why }),
-                    }
-                }
-                Err(_) => batch.dispatch(BatchAction::Failed {
-                    id,
-                    index,
-                    why: "浏览器无法读取这个文件的内容（可能已被移动或删除，或者是一个文件夹）。"
-                        .to_string(),
-                }),
-            }
-            browser::yield_now().await;
-        }
-    });
-}
-
-/// Reads a file's bytes and hands them to the state; failures become a notice.
-fn read_one(file: web_sys::File, dispatch: Dispatch) {
-    let name = file.name();
-    let size = file.size();
-    if let Some(notice) = file_too_large(&name, size) {
-        dispatch.dispatch(Action::Failed(notice));
-        return;
-    }
-    dispatch.dispatch(Action::Reading(name.clone()));
-    let blob = gloo_file::Blob::from(file);
-    spawn_local(async move {
-        match gloo_file::futures::read_as_bytes(&blob).await {
-            Ok(bytes) => dispatch.dispatch(Action::File(reading::read_file(name, bytes).await)),
-            Err(_) => dispatch.dispatch(Action::Failed(Notice::new(
-                Tone::Error,
-                format!("文件“{name}”未能读取：浏览器无法读取它的内容（可能已被移动或删除）。"),
-            ))),
-        }
-    });
-}
-
-/// Reads the clipboard's HTML (in the reader worker) and puts its text in the box.
-fn read_html(html: String, dispatch: Dispatch) {
-    dispatch.dispatch(Action::Reading("剪贴板中的网页".to_string()));
-    spawn_local(async move {
-        match reading::read_html(html).await {
-            Ok(read) => dispatch.dispatch(Action::Html(read)),
-            Err(why) => dispatch.dispatch(Action::Failed(Notice::new(
-                Tone::Error,
-                format!("粘贴的网页未能读取：{why}。"),
-            ))),
-        }
-    });
-}
-
-/// Fetches a sample report from the page's own folder and loads it.
-fn load_example(example: Example, dispatch: Dispatch) {
-    spawn_local(async move {
-        match browser::fetch_text(example.path).await {
-            Ok(text) => dispatch.dispatch(Action::Load {
-                text,
-                origin: Origin::Example {
-                    label: example.label.into(),
-                },
-            }),
-            Err(why) => dispatch.dispatch(Action::Failed(Notice::new(
-                Tone::Error,
-                format!("示例“{}”未能载入：{why}。", example.label),
-            ))),
-        }
-    });
-}
-
 /// Whether a drag carries files (not text being dragged within the page).
 fn carries_files(event: &Event) -> bool {
     event
@@ -585,7 +436,6 @@ fn window_listeners(
     dragging: UseStateSetter<bool>,
     on_files: Callback<Vec<web_sys::File>>,
     dispatch: Dispatch,
-    batch: BatchDispatch,
     latest: Rc<RefCell<AttrValue>>,
 ) -> Vec<EventListener> {
     // dragenter/dragleave fire for every element crossed; the overlay shows while the
@@ -647,16 +497,19 @@ fn window_listeners(
     let hash = EventListener::new(window, "hashchange", move |_| {
         match browser::fragment().as_deref().map(share::decode) {
             Some(Fragment::Text(text)) => {
-                batch.dispatch(BatchAction::Away);
-                dispatch.dispatch(Action::Load {
+                dispatch.dispatch(PageAction::Batch(BatchAction::Away));
+                dispatch.dispatch(PageAction::Single(Action::Load {
                     text,
                     origin: Origin::Shared,
-                });
+                }));
                 browser::scroll_to_top();
             }
             Some(Fragment::Bad(why)) => {
-                batch.dispatch(BatchAction::Away);
-                dispatch.dispatch(Action::Failed(Notice::new(Tone::Error, why)));
+                dispatch.dispatch(PageAction::Batch(BatchAction::Away));
+                dispatch.dispatch(PageAction::Single(Action::Failed(Notice::new(
+                    Tone::Error,
+                    why,
+                ))));
             }
             Some(Fragment::None) | None => {}
         }

@@ -13,6 +13,7 @@ use gouji_core::{Checked, Finding, Report, Severity, Template};
 use yew::prelude::*;
 
 use crate::reading::{self, FileKind};
+use crate::shared::Shared;
 use crate::state::{Notice, Tone};
 
 /// The most files one batch reads. Each report stays in memory with its text while the batch
@@ -208,54 +209,23 @@ impl Status {
 }
 
 /// What became of one file.
-#[derive(Clone, Debug)]
+/// Reports are compared by identity ([`Shared`]): a report is never changed once made.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
     Waiting,
     /// Read and checked: the text read from the file and its report.
     Done {
         text: AttrValue,
-        report: Rc<Report>,
+        report: Shared<Report>,
     },
     /// Not read: why, in Chinese, and the report of the core when it had the bytes (an S101
     /// saying why; the CLI's JSON lists it too).
     Unreadable {
         why: AttrValue,
-        report: Option<Rc<Report>>,
+        report: Option<Shared<Report>>,
     },
     /// Reading was stopped before this file.
     Skipped,
-}
-
-/// Reports are compared by identity: a report is never changed once made, and comparing two
-/// whole reports on every redraw would cost more than drawing them.
-impl PartialEq for Outcome {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (Outcome::Waiting, Outcome::Waiting) | (Outcome::Skipped, Outcome::Skipped) => true,
-            (
-                Outcome::Unreadable { why: a, report: ra },
-                Outcome::Unreadable { why: b, report: rb },
-            ) => {
-                a == b
-                    && match (ra, rb) {
-                        (Some(ra), Some(rb)) => Rc::ptr_eq(ra, rb),
-                        (None, None) => true,
-                        _ => false,
-                    }
-            }
-            (
-                Outcome::Done {
-                    text: ta,
-                    report: ra,
-                },
-                Outcome::Done {
-                    text: tb,
-                    report: rb,
-                },
-            ) => Rc::ptr_eq(ra, rb) && ta == tb,
-            _ => false,
-        }
-    }
 }
 
 /// One file of the batch.
@@ -279,7 +249,7 @@ impl Item {
     pub fn checked_report(&self) -> Option<&Rc<Report>> {
         match &self.outcome {
             Outcome::Done { report, .. } => Some(report),
-            Outcome::Unreadable { report, .. } => report.as_ref(),
+            Outcome::Unreadable { report, .. } => report.as_deref(),
             _ => None,
         }
     }
@@ -441,15 +411,15 @@ impl Batch {
                 let outcome = match why {
                     Some(why) => Outcome::Unreadable {
                         why: why.into(),
-                        report: Some(Rc::new(checked.report)),
+                        report: Some(Shared::new(checked.report)),
                     },
                     None if checked.text.trim().is_empty() => Outcome::Unreadable {
                         why: "文件中没有文字。".into(),
-                        report: Some(Rc::new(checked.report)),
+                        report: Some(Shared::new(checked.report)),
                     },
                     None => Outcome::Done {
                         text: checked.text.into(),
-                        report: Rc::new(checked.report),
+                        report: Shared::new(checked.report),
                     },
                 };
                 self.settle(id, index, outcome)
@@ -664,7 +634,7 @@ impl Batch {
                 item.size,
                 FileKind::of_report(report),
                 text.clone(),
-                report.clone(),
+                report.0.clone(),
             )),
             _ => None,
         }

@@ -4,7 +4,14 @@
 //! The page only draws what [`gouji_core::check`] and [`gouji_core::check_bytes`] return; no
 //! rule lives here.
 //!
-//! - [`state`]: the UI state and its one reducer (text or bytes in, report out, selection).
+//! - [`page`]: the page's reducer: the single report, the batch, and what crosses them (opening
+//!   a batch's report, the rule page, a repair tried on a copy of the text).
+//! - [`state`]: the single report's reducer (text or bytes in, report out, selection).
+//! - [`marks`]: which table cells are marked how (loud where the error most likely is), and
+//!   what the source view marks.
+//! - [`trial`]: the report's text with a repair applied.
+//! - [`tasks`]: reading files, pasted pages and sample reports (asynchronous).
+//! - [`shared`]: a handle compared by identity, for props.
 //! - [`batch`]: many files at once: the summary table's reducer, the findings across years.
 //! - [`share`]: share links (the text, compressed, in the address's fragment).
 //! - [`export`]: CSV and JSON of a report or a batch, and their file names.
@@ -24,9 +31,14 @@ pub mod components;
 pub mod examples;
 pub mod export;
 pub mod labels;
+pub mod marks;
+pub mod page;
 pub mod reading;
 pub mod share;
+pub mod shared;
 pub mod state;
+pub mod tasks;
+pub mod trial;
 
 pub use app::App;
 

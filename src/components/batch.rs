@@ -8,11 +8,14 @@ use yew::prelude::*;
 use super::input::tone;
 use crate::batch::{Batch, BatchAction, Column, Outcome, Row, Show, Status, View, YearPair};
 use crate::components::findings::severity_mark;
+use crate::shared::Shared;
 use crate::{browser, export};
 
 #[derive(Properties, PartialEq)]
 pub struct BatchViewProps {
-    pub batch: UseReducerHandle<Batch>,
+    pub batch: Shared<Batch>,
+    /// What happens to the batch (sort, filter, …).
+    pub on_batch: Callback<BatchAction>,
     /// Open the report at this index in full.
     pub on_open: Callback<usize>,
     /// Files picked to start another batch (or one file, for the single-report page).
@@ -30,8 +33,8 @@ pub fn row_id(index: usize) -> String {
 
 #[function_component]
 pub fn BatchView(props: &BatchViewProps) -> Html {
-    let batch = &*props.batch;
-    let dispatch = props.batch.dispatcher();
+    let batch: &Batch = &props.batch;
+    let dispatch = props.on_batch.clone();
     let failed = use_state_eq(|| None::<AttrValue>);
     let rows = batch.rows();
     let (done, total) = batch.progress();
@@ -41,7 +44,7 @@ pub fn BatchView(props: &BatchViewProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                dispatch.dispatch(BatchAction::Filter(input.value()));
+                dispatch.emit(BatchAction::Filter(input.value()));
             }
         })
     };
@@ -49,7 +52,7 @@ pub fn BatchView(props: &BatchViewProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                dispatch.dispatch(BatchAction::Show(Show::from_id(&select.value())));
+                dispatch.emit(BatchAction::Show(Show::from_id(&select.value())));
             }
         })
     };
@@ -66,7 +69,7 @@ pub fn BatchView(props: &BatchViewProps) -> Html {
         let handle = props.batch.clone();
         let failed = failed.clone();
         Callback::from(move |_: MouseEvent| {
-            let batch = &*handle;
+            let batch: &Batch = &handle;
             let (content, mime) = if ext == "csv" {
                 (export::batch_csv(batch), "text/csv;charset=utf-8")
             } else {
@@ -80,7 +83,7 @@ pub fn BatchView(props: &BatchViewProps) -> Html {
     };
     let away = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(BatchAction::Away))
+        Callback::from(move |_: MouseEvent| dispatch.emit(BatchAction::Away))
     };
     let close = props.on_close.reform(|_: MouseEvent| ());
     let stop = props.on_stop.reform(|_: MouseEvent| ());
@@ -89,7 +92,7 @@ pub fn BatchView(props: &BatchViewProps) -> Html {
     let heads = Column::ALL.map(|column| {
         let onclick = {
             let dispatch = dispatch.clone();
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(BatchAction::Sort(column)))
+            Callback::from(move |_: MouseEvent| dispatch.emit(BatchAction::Sort(column)))
         };
         let aria = batch.sort.aria(column);
         let arrow = match aria {
@@ -379,7 +382,7 @@ fn across(batch: &Batch, on_open: &Callback<usize>) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct BatchBarProps {
-    pub batch: UseReducerHandle<Batch>,
+    pub batch: Shared<Batch>,
     /// The report of the batch the page shows, when it shows one of them.
     pub current: Option<usize>,
     pub on_open: Callback<usize>,
@@ -391,7 +394,7 @@ pub struct BatchBarProps {
 /// and next report (in the list's order), and the findings across years that concern it.
 #[function_component]
 pub fn BatchBar(props: &BatchBarProps) -> Html {
-    let batch = &*props.batch;
+    let batch: &Batch = &props.batch;
     let list = props.on_list.reform(|_: MouseEvent| ());
     let close = props.on_close.reform(|_: MouseEvent| ());
     let total = batch.items.len();

@@ -1,31 +1,22 @@
 //! A selected cell: what it says, how the checker read it, where in the input it came from,
 //! and the findings that involve it (each one a button that selects the finding).
 
-use std::rc::Rc;
-
 use gouji_core::{Report, Value};
 use yew::prelude::*;
+
+use crate::shared::Shared;
 
 use crate::components::findings::severity_mark;
 use crate::labels;
 use crate::state::Selection;
 
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct CellDetailProps {
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     /// The text the report was checked from (for line numbers).
     pub text: AttrValue,
     pub path: AttrValue,
     pub on_select: Callback<Option<Selection>>,
-}
-
-impl PartialEq for CellDetailProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.report, &other.report)
-            && self.path == other.path
-            && self.text == other.text
-            && self.on_select == other.on_select
-    }
 }
 
 /// A number as people write it: whole numbers without a fraction.

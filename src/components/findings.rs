@@ -2,32 +2,25 @@
 //! checker's own Chinese message and the cells it involves. An item is a button: selecting it
 //! highlights its cells in the tables and marks its place in the source view.
 
-use std::rc::Rc;
-
 use gouji_core::{Finding, Report, Severity};
 use yew::prelude::*;
+
+use crate::shared::Shared;
 
 use crate::labels;
 use crate::state::Selection;
 
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct FindingsPanelProps {
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     /// The index of the selected finding.
     pub selected: Option<usize>,
     pub on_select: Callback<Option<Selection>>,
+    /// Open the rule page of a code, from the finding at this index.
+    pub on_explain: Callback<(AttrValue, Option<usize>)>,
     /// Repair suggestions, drawn under the findings once the core provides them.
     #[prop_or_default]
     pub repair: Option<Html>,
-}
-
-impl PartialEq for FindingsPanelProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.report, &other.report)
-            && self.selected == other.selected
-            && self.on_select == other.on_select
-            && self.repair == other.repair
-    }
 }
 
 /// The mark shown with each severity, so that colour is never the only sign.
@@ -112,6 +105,18 @@ fn item(report: &Report, index: usize, f: &Finding, props: &FindingsPanelProps) 
             }
         })
     };
+    let subject = gouji_core::names::subject_name(&f.subject).unwrap_or_else(|| f.subject.clone());
+    // The rule page: a button of its own inside the finding, so it neither selects nor
+    // unselects the finding.
+    let explain = {
+        let on_explain = props.on_explain.clone();
+        let code = AttrValue::from(f.code);
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            on_explain.emit((code.clone(), Some(index)));
+        })
+    };
+    let stop_keys = Callback::from(|e: KeyboardEvent| e.stop_propagation());
     html! {
         <li
             key={index}
@@ -131,7 +136,17 @@ fn item(report: &Report, index: usize, f: &Finding, props: &FindingsPanelProps) 
                 { severity_mark(f.severity) }
                 <span class="sr-only">{ f.severity.name_zh() }</span>
                 <code class="finding__code">{ f.code }</code>
-                <code class="finding__subject">{ f.subject.clone() }</code>
+                <span class="finding__subject" title={f.subject.clone()}>{ subject }</span>
+                <button
+                    type="button"
+                    class="finding__explain"
+                    data-explain={f.code}
+                    title={format!("{} 的规则说明：检查什么、依据、例子、怎么改", f.code)}
+                    onclick={explain}
+                    onkeydown={stop_keys}
+                >
+                    { "规则说明" }
+                </button>
             </div>
             <p class="finding__message">{ f.message.clone() }</p>
             if let Some(quote) = &f.quote {

@@ -4,30 +4,27 @@
 //! the only one of its size, the others, the cells every one of them changes, and a note when
 //! the search stopped before it was sure.
 
-use std::rc::Rc;
-
 use gloo_timers::callback::Timeout;
 use gouji_core::{Change, Repair, Report};
 use yew::prelude::*;
+
+use crate::shared::Shared;
 
 use crate::browser;
 use crate::labels;
 use crate::state::Selection;
 
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct RepairViewProps {
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
+    /// The text the report was checked from (a repair is tried on a copy of it).
+    pub text: AttrValue,
     /// The selected cell, when a cell is selected.
     pub current: Option<AttrValue>,
     pub on_select: Callback<Option<Selection>>,
-}
-
-impl PartialEq for RepairViewProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.report, &other.report)
-            && self.current == other.current
-            && self.on_select == other.on_select
-    }
+    /// Apply a repair (0: the chosen one, `n`: the `n`-th alternative) to a copy of the text
+    /// and check it.
+    pub on_try: Callback<usize>,
 }
 
 /// Whether the report has a repair worth showing: some equation fails.
@@ -52,6 +49,14 @@ pub fn RepairView(props: &RepairViewProps) -> Html {
         .changes
         .iter()
         .map(|c| line(report, repair, c, props));
+    // 确定: the only minimum repair; 可能: one of several (all listed below), or a search that
+    // stopped before it was sure.
+    let certain = repair.count == 1 && !repair.exhausted;
+    let (verdict, verdict_note) = if certain {
+        ("确定", "这是唯一的最少改法")
+    } else {
+        ("可能", "还有同样少的其他改法，或搜索没有穷尽")
+    };
     html! {
         <div
             class="repair"
@@ -62,11 +67,19 @@ pub fn RepairView(props: &RepairViewProps) -> Html {
             <h3 class="repair__title">
                 <span class="repair__badge" aria-hidden="true">{ "改" }</span>
                 { "最可能出错的单元格" }
+                <span
+                    class={classes!("repair__verdict", if certain { "repair__verdict--certain" } else { "repair__verdict--possible" })}
+                    data-verdict={if certain { "certain" } else { "possible" }}
+                    title={verdict_note}
+                >
+                    { verdict }
+                </span>
             </h3>
             <p class="repair__lead">{ lead }</p>
             <ol class="repair__list">{ for items }</ol>
+            { try_button(report, &props.text, &repair.changes, 0, &props.on_try) }
             { uniqueness(report, repair) }
-            { alternatives(report, repair) }
+            { alternatives(report, repair, props) }
             if repair.exhausted {
                 <p class="repair__note repair__note--exhausted">
                     { "计算量达到上限，搜索没有穷尽：上面的改法能使全部等式成立，但可能不是最少的，同样少的改法的种数、其他改法和共同的单元格也可能不全。" }
@@ -163,7 +176,7 @@ fn uniqueness(report: &Report, repair: &Repair) -> Html {
 }
 
 /// The other minimum repairs, best first, each in one line.
-fn alternatives(report: &Report, repair: &Repair) -> Html {
+fn alternatives(report: &Report, repair: &Repair, props: &RepairViewProps) -> Html {
     if repair.alternatives.is_empty() {
         return html! {};
     }
@@ -177,9 +190,10 @@ fn alternatives(report: &Report, repair: &Repair) -> Html {
         <div class="repair__alternatives">
             <p class="repair__alt-title">{ title }</p>
             <ol class="repair__alt-list">
-                { for repair.alternatives.iter().map(|alt| html! {
+                { for repair.alternatives.iter().enumerate().map(|(i, alt)| html! {
                     <li class="repair__alt">
                         { alt.iter().map(|c| format!("{} {} → {}", name(report, &c.cell), labels::was(c), labels::number(c.to))).collect::<Vec<_>>().join("；") }
+                        { try_button(report, &props.text, alt, i + 1, &props.on_try) }
                     </li>
                 }) }
             </ol>
@@ -189,4 +203,30 @@ fn alternatives(report: &Report, repair: &Repair) -> Html {
 
 fn name(report: &Report, path: &str) -> String {
     labels::cell_name(report, path).map_or_else(|| path.to_string(), |n| n.short())
+}
+
+/// 按此修改后重新检查: checks a copy of the text with these changes written into it; nothing
+/// when a changed cell has no place in the text to write into.
+fn try_button(
+    report: &Report,
+    text: &str,
+    changes: &[Change],
+    which: usize,
+    on_try: &Callback<usize>,
+) -> Html {
+    if !crate::trial::applicable(text, report, changes) {
+        return html! {};
+    }
+    let onclick = on_try.reform(move |_: MouseEvent| which);
+    let class = if which == 0 {
+        classes!("button", "button--primary", "repair__try")
+    } else {
+        classes!("button", "button--small", "repair__try", "repair__try--alt")
+    };
+    html! {
+        <button type="button" {class} data-try={which.to_string()} {onclick}
+            title="把这些单元格改成建议的数值，对文字的副本重新检查；原文不变，可以返回">
+            { "按此修改后重新检查" }
+        </button>
+    }
 }

@@ -2,22 +2,16 @@
 //! many findings of each severity it has. Its `data-*` attributes carry the same facts for
 //! tests and tools.
 
-use std::rc::Rc;
-
 use gouji_core::{Report, Severity, Template};
 use yew::prelude::*;
 
+use crate::shared::Shared;
+
 use crate::components::findings::severity_mark;
 
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct SummaryProps {
-    pub report: Rc<Report>,
-}
-
-impl PartialEq for SummaryProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.report, &other.report)
-    }
+    pub report: Shared<Report>,
 }
 
 #[function_component]

@@ -7,16 +7,21 @@
 //! The layout comes from the core's schema (`def.cols`, the row definitions, the active
 //! table's blocks); which cell has which severity comes from [`Report::cell_severity`].
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use gouji_core::schema::{self, ColDef, RowDef};
 use gouji_core::{Cell, Report, Row, Severity, Table, TableKind, Template, Value};
 use wasm_bindgen::JsCast;
+
+use crate::marks::{cell_marks, CellMark};
 use yew::prelude::*;
 
-#[derive(Properties, Clone)]
+use crate::shared::Shared;
+
+#[derive(Properties, Clone, PartialEq)]
 pub struct TablesViewProps {
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     /// The cells of the selection (a finding's cells, or the selected cell).
     pub selected: Rc<Vec<AttrValue>>,
     /// The selected cell, when a cell is selected.
@@ -25,18 +30,11 @@ pub struct TablesViewProps {
     pub on_cell: Callback<AttrValue>,
 }
 
-impl PartialEq for TablesViewProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.report, &other.report)
-            && self.selected == other.selected
-            && self.current == other.current
-            && self.on_cell == other.on_cell
-    }
-}
-
 /// What every cell needs to know to draw itself.
 struct Ctx<'a> {
     report: &'a Report,
+    /// How each cell a finding involves is marked (loud where the error most likely is).
+    marks: HashMap<String, CellMark>,
     selected: &'a [AttrValue],
     current: Option<&'a str>,
 }
@@ -46,6 +44,7 @@ pub fn TablesView(props: &TablesViewProps) -> Html {
     let report = &*props.report;
     let ctx = Ctx {
         report,
+        marks: cell_marks(report),
         selected: &props.selected,
         current: props.current.as_deref(),
     };
@@ -161,7 +160,10 @@ fn card(kind: TableKind, table: Option<&Table>, ctx: &Ctx) -> Html {
 /// finding involves it.
 fn value_cell(table: &Table, row: &Row, cell: &Cell, ctx: &Ctx, colspan: usize) -> Html {
     let path = table.path(row.key(), cell.col);
-    let severity = ctx.report.cell_severity(&path);
+    let mark = ctx.marks.get(&path).copied();
+    let severity = mark.map(|m| m.severity);
+    // Quiet: one of the cells an equation involves, not the likely culprit.
+    let quiet = mark.is_some_and(|m| !m.loud && m.severity != Severity::Info);
     let selected = ctx.selected.iter().any(|p| p.as_str() == path);
     let current = ctx.current == Some(path.as_str());
     let col = row
@@ -188,8 +190,11 @@ fn value_cell(table: &Table, row: &Row, cell: &Cell, ctx: &Ctx, colspan: usize) 
         title.push('）');
     }
     if let Some(s) = severity {
-        title.push_str(" — 有");
+        title.push_str(if quiet { " — 涉及" } else { " — 有" });
         title.push_str(s.name_zh());
+        if quiet {
+            title.push_str("（所在等式不成立，但最可能出错的不是这一格）");
+        }
     }
     // A cell of the chosen repair: the most likely wrong numbers (see the findings panel).
     let change = ctx.report.repair.as_ref().and_then(|r| r.change(&path));
@@ -200,6 +205,7 @@ fn value_cell(table: &Table, row: &Row, cell: &Cell, ctx: &Ctx, colspan: usize) 
     let class = classes!(
         "cell",
         severity.map(|s| format!("cell--{}", s.id())),
+        quiet.then_some("cell--quiet"),
         change.map(|_| "cell--repair"),
         state,
         selected.then_some("is-selected"),
@@ -210,6 +216,7 @@ fn value_cell(table: &Table, row: &Row, cell: &Cell, ctx: &Ctx, colspan: usize) 
             {class}
             data-cell={path}
             data-severity={severity.map(Severity::id)}
+            data-mark={mark.filter(|m| m.severity != Severity::Info).map(|m| if m.loud { "loud" } else { "quiet" })}
             data-repair={change.map(|c| crate::labels::number(c.to))}
             data-selected={selected.then_some("true")}
             colspan={(colspan > 1).then(|| colspan.to_string())}

@@ -1,29 +1,21 @@
 //! What can be done with a checked report besides reading it: 分享链接 (the text in the page's
 //! address, see [`crate::share`]), 导出 CSV, 导出 JSON (see [`crate::export`]) and 打印.
 
-use std::rc::Rc;
-
 use gouji_core::Report;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::shared;
+
 use crate::{browser, export, reading, share};
 
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct ReportToolsProps {
-    pub report: Rc<Report>,
+    pub report: shared::Shared<Report>,
     /// The text the report was checked from (what a share link carries).
     pub text: AttrValue,
     /// The name of the file the report came from, if it came from one.
     pub source: Option<AttrValue>,
-}
-
-impl PartialEq for ReportToolsProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.report, &other.report)
-            && self.text == other.text
-            && self.source == other.source
-    }
 }
 
 /// What the share panel shows.

@@ -133,4 +133,19 @@ export const tests = [
       equal(JSON.stringify([...new Set(requests)]), JSON.stringify([file]), "requests");
     },
   },
+  {
+    name: "gouji.html from disk: a finding's 规则说明 opens its rule page and comes back, as in the served app",
+    allow: [file],
+    async run({ page, repo }) {
+      const requests = await open(page);
+      await paste(page, await readFile(join(repo, SEEDS, "001_a59a8232ffc24999.txt"), "utf8"));
+      await page.locator('li.finding[data-code="A303"] .finding__explain').first().click();
+      await page.locator('#rule[data-rule="A303"]').waitFor({ timeout: 5000 });
+      assert((await page.locator("#rule").textContent()).includes("怎么改"), "the rule page's sections");
+      await page.locator("#rule-back").click();
+      await page.locator('li.finding[data-code="A303"]').first().waitFor({ timeout: 5000 });
+      equal(await page.locator("#rule").count(), 0, "the rule page is closed");
+      equal(JSON.stringify([...new Set(requests)]), JSON.stringify([file]), "requests");
+    },
+  },
 ];

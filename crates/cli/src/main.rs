@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! gouji check [--format text|json] [--jobs N] <PATH>...
+//! gouji explain <CODE>
 //! ```
 //!
 //! The contract (output formats, exit status) is written down in the project's CLI spec; this
@@ -42,6 +43,15 @@ struct Cli {
 enum Command {
     /// 检查报告：文件、文件夹（递归查找 .txt/.htm/.html）或 -（标准输入）
     Check(CheckArgs),
+    /// 规则说明：一条规则检查什么、依据、例子、怎么改（如 gouji explain A303）
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args)]
+struct ExplainArgs {
+    /// 规则代码，如 A303
+    #[arg(value_name = "CODE")]
+    code: String,
 }
 
 #[derive(Debug, Args)]
@@ -74,6 +84,29 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => ExitCode::from(check(&args)),
+        Command::Explain(args) => ExitCode::from(explain(&args.code)),
+    }
+}
+
+/// `gouji explain CODE`: the rule's explanation as text; exit 2 for a code the catalogue does
+/// not have.
+fn explain(code: &str) -> u8 {
+    let wanted = code.trim().to_ascii_uppercase();
+    match text::explanation(&wanted) {
+        Some(text) => {
+            let mut out = io::stdout().lock();
+            // A closed pipe (`| head`) is not a failure of the command.
+            let _ = out.write_all(text.as_bytes());
+            EXIT_CLEAN
+        }
+        None => {
+            let known: Vec<&str> = gouji_core::explain::codes().collect();
+            eprintln!(
+                "gouji: 没有规则代码“{code}”。已有的代码：{}",
+                known.join(" ")
+            );
+            EXIT_FAILED
+        }
     }
 }
 

@@ -384,3 +384,15 @@ pub fn write_across(
     }
     Ok(())
 }
+
+/// The text of `gouji explain CODE`: the code, its severity and title, then each section of
+/// its explanation. `None` for a code without one.
+pub(crate) fn explanation(code: &str) -> Option<String> {
+    let e = gouji_core::explain::explain(code)?;
+    let (title, severity) = gouji_core::explain::rule_title(code)?;
+    let mut out = format!("{code}（{}）{title}\n", severity.name_zh());
+    for (heading, body) in e.sections() {
+        out.push_str(&format!("\n{heading}\n  {body}\n"));
+    }
+    Some(out)
+}

@@ -13,9 +13,11 @@
 
 pub mod across;
 pub mod equations;
+pub mod explain;
 pub mod extract;
 pub mod ingest;
 pub mod json;
+pub mod names;
 pub mod repair;
 pub mod report;
 pub mod rules;
