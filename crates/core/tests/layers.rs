@@ -15,14 +15,14 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     &["span"],
     &["schema"],
-    &["table"],
+    &["table", "names"],
     &["ingest"],
     &["extract", "equations"],
     &["repair"],
     &["report"],
     &["rules"],
     &["across"],
-    &["json"],
+    &["json", "explain"],
 ];
 
 fn layer(module: &str) -> Option<usize> {

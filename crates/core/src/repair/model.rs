@@ -40,6 +40,8 @@ pub(super) struct Equation {
 pub(super) struct Model<'t> {
     pub(super) vars: Vec<Var<'t>>,
     pub(super) eqs: Vec<Equation>,
+    /// Per equation of `eqs`: its code and subject, as the rules name it.
+    pub(super) names: Vec<(&'static str, String)>,
 }
 
 impl<'t> Model<'t> {
@@ -74,6 +76,7 @@ impl<'t> Model<'t> {
         let mut m = Model {
             vars,
             eqs: Vec::with_capacity(rows.len() + 2 * REQUEST_COLS.len()),
+            names: Vec::new(),
         };
         // Rows absent or misaligned have no cells here: their equations are left out.
         let first = |kind: TableKind, row: &str| {
@@ -121,7 +124,7 @@ impl<'t> Model<'t> {
                 .into_iter()
                 .filter_map(|c| at(eq.table, c))
                 .collect();
-            m.push(kind, terms, solve_for, stage);
+            m.push(kind, terms, solve_for, stage, (eq.code, eq.subject()));
         }
         m
     }
@@ -133,10 +136,12 @@ impl<'t> Model<'t> {
         terms: Vec<Option<(usize, i64)>>,
         solve_for: Vec<usize>,
         stage: u8,
+        name: (&'static str, String),
     ) {
         let Some(terms) = terms.into_iter().collect::<Option<Vec<_>>>() else {
             return;
         };
+        self.names.push(name);
         self.eqs.push(Equation {
             kind,
             terms,
@@ -474,4 +479,85 @@ pub(super) struct Found {
     /// Cells in every minimum repair (`None`: unknown).
     pub(super) certain: Option<Vec<usize>>,
     pub(super) exhausted: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Report;
+    use std::path::{Path, PathBuf};
+
+    fn fixtures() -> Vec<PathBuf> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        let mut dirs = vec![
+            root.join("../../tests/fixtures"),
+            root.join("tests/fixtures"),
+        ];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|x| {
+                    ["txt", "html", "case", "pdf", "docx"]
+                        .iter()
+                        .any(|k| x == *k)
+                }) {
+                    out.push(p);
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// The equations the rules report as failing are exactly the failing equations of the
+    /// repair's model that it can evaluate (no cell it must give a value); the model holds
+    /// the equations of [`equations::equations`] whose rows it laid out, and no other.
+    #[test]
+    fn the_rules_check_the_equations_the_repair_solves() {
+        let codes = equations::CODES;
+        let mut checked = 0;
+        for path in fixtures() {
+            let bytes = std::fs::read(&path).unwrap_or_default();
+            let r: Report = crate::check_bytes(&bytes).report;
+            if !r.template.is_national() {
+                continue;
+            }
+            let (req, app) = (r.tables.requests.as_ref(), r.tables.appeals.as_ref());
+            let m = Model::build(req, app, r.facts.single_other);
+            let all: Vec<(&str, String)> = equations::equations(req, app, r.facts.single_other)
+                .iter()
+                .map(|e| (e.code, e.subject()))
+                .collect();
+            assert!(
+                m.names.iter().all(|n| all.contains(n)),
+                "{}: the model has an equation the table does not",
+                path.display()
+            );
+            let mut failing: Vec<(&str, String)> = Vec::new();
+            for (eq, name) in m.eqs.iter().zip(&m.names) {
+                let forced = eq.terms.iter().any(|&(v, _)| m.vars[v].forced);
+                let sum: i64 = eq.terms.iter().map(|&(v, c)| c * m.vars[v].base).sum();
+                if !forced && sum != 0 {
+                    failing.push(name.clone());
+                }
+            }
+            let mut reported: Vec<(&str, String)> = r
+                .findings
+                .iter()
+                .filter(|f| codes.contains(&f.code))
+                .map(|f| (f.code, f.subject.clone()))
+                .collect();
+            failing.sort();
+            reported.sort();
+            assert_eq!(reported, failing, "{}", path.display());
+            checked += 1;
+        }
+        assert!(
+            checked > 20,
+            "only {checked} reports of a national template"
+        );
+    }
 }

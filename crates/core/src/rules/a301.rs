@@ -8,7 +8,7 @@
 //! **Fix**: correct the total, or the applicant column that is wrong.
 //! `actual` = the row's total cell; `expected` = the sum of its six parts.
 
-use super::{equation, failing, fmt_num, Rule};
+use super::{difference, equation, failing, fmt_num, Rule};
 use crate::report::{Finding, Report, Severity};
 use crate::schema::{row_def, TableKind};
 
@@ -23,10 +23,11 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
     for (eq, actual, expected) in failing(r, RULE.code) {
         let short = row_def(TableKind::Requests, eq.line).map_or(eq.line, |d| d.short);
         let msg = format!(
-            "申请情况表 {}行: 总计 = {}，自然人与法人或其他组织各列之和 = {}",
+            "申请情况表 {}行: 总计 = {}，自然人与法人或其他组织各列之和 = {}{}",
             short,
             fmt_num(actual.value),
-            fmt_num(expected.value)
+            fmt_num(expected.value),
+            difference("总计", "各列之和", actual.value, expected.value)
         );
         let (e, a) = (expected.value, actual.value);
         out.push(equation(&RULE, eq.subject(), msg, (actual, expected), e, a));

@@ -8,7 +8,7 @@
 //! **Fix**: find the outcome that was left out, or correct the total.
 //! `actual` = （七）总计 of the column; `expected` = the sum of the outcome rows.
 
-use super::{equation, failing, fmt_num, Rule};
+use super::{difference, equation, failing, fmt_num, Rule};
 use crate::report::{Finding, Report, Severity};
 use crate::schema::{col_label, TableKind};
 
@@ -22,10 +22,16 @@ pub const RULE: Rule = Rule {
 fn check(r: &Report, out: &mut Vec<Finding>) {
     for (eq, actual, expected) in failing(r, RULE.code) {
         let msg = format!(
-            "申请情况表 {}列: （七）总计 = {}，（一）至（六）办理结果之和 = {}",
+            "申请情况表 {}列: （七）总计 = {}，（一）至（六）办理结果之和 = {}{}",
             col_label(TableKind::Requests, eq.line),
             fmt_num(actual.value),
-            fmt_num(expected.value)
+            fmt_num(expected.value),
+            difference(
+                "（七）总计",
+                "（一）至（六）之和",
+                actual.value,
+                expected.value
+            )
         );
         let (e, a) = (expected.value, actual.value);
         out.push(equation(&RULE, eq.subject(), msg, (actual, expected), e, a));

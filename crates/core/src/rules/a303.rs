@@ -9,7 +9,7 @@
 //! **Fix**: the applications not yet processed belong in 四、结转下年度继续办理.
 //! `actual` = new + carried_in; `expected` = total + carried_out.
 
-use super::{equation, failing, fmt_num, Rule};
+use super::{difference, equation, failing, fmt_num, Rule};
 use crate::report::{Finding, Report, Severity};
 use crate::schema::{col_label, TableKind};
 
@@ -23,10 +23,16 @@ pub const RULE: Rule = Rule {
 fn check(r: &Report, out: &mut Vec<Finding>) {
     for (eq, actual, expected) in failing(r, RULE.code) {
         let msg = format!(
-            "申请情况表 {}列: 第一项+第二项 = {}，第三项+第四项 = {}",
+            "申请情况表 {}列: 第一项+第二项 = {}，第三项+第四项 = {}{}",
             col_label(TableKind::Requests, eq.line),
             fmt_num(actual.value),
-            fmt_num(expected.value)
+            fmt_num(expected.value),
+            difference(
+                "第一、二两项之和",
+                "第三、四两项之和",
+                actual.value,
+                expected.value
+            )
         );
         // Cells in the order of the identity: new, carried_in, total, carried_out.
         let (e, a) = (expected.value, actual.value);

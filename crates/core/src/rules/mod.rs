@@ -144,6 +144,17 @@ pub fn fmt_num(n: f64) -> String {
     }
 }
 
+/// The direction of a difference in words: "，总计比各列之和多 1" — `stated` is what the report
+/// says (`actual`), `computed` what the equation gives (`expected`).
+pub fn difference(stated: &str, computed: &str, actual: f64, expected: f64) -> String {
+    let (word, by) = if actual > expected {
+        ("多", actual - expected)
+    } else {
+        ("少", expected - actual)
+    };
+    format!("，{stated}比{computed}{word} {}", fmt_num(by))
+}
+
 /// Sums compare equal when they differ by less than this (amounts carry decimals).
 pub fn same(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-6
@@ -259,6 +270,13 @@ pub fn equation(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_difference_says_which_side_is_larger() {
+        assert_eq!(difference("总计", "各列之和", 5.0, 3.0), "，总计比各列之和多 2");
+        assert_eq!(difference("总计", "各列之和", 0.0, 1.0), "，总计比各列之和少 1");
+        assert_eq!(difference("总计", "各列之和", 1.5, 1.0), "，总计比各列之和多 0.5");
+    }
 
     #[test]
     fn codes_are_registered_once_in_catalogue_order() {

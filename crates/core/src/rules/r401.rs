@@ -7,7 +7,7 @@
 //! **Fix**: correct the total, or the outcome that is wrong.
 //! `actual` = total; `expected` = the sum of the four outcomes.
 
-use super::{equation, failing, fmt_num, Rule};
+use super::{difference, equation, failing, fmt_num, Rule};
 use crate::report::{Finding, Report, Severity};
 use crate::schema::{row_def, TableKind};
 
@@ -22,10 +22,11 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
     for (eq, actual, expected) in failing(r, RULE.code) {
         let short = row_def(TableKind::Appeals, eq.line).map_or(eq.line, |d| d.short);
         let msg = format!(
-            "复议诉讼表 {}: 总计 = {}，维持+纠正+其他+尚未审结 = {}",
+            "复议诉讼表 {}: 总计 = {}，维持+纠正+其他+尚未审结 = {}{}",
             short,
             fmt_num(actual.value),
-            fmt_num(expected.value)
+            fmt_num(expected.value),
+            difference("总计", "四项结果之和", actual.value, expected.value)
         );
         let (e, a) = (expected.value, actual.value);
         out.push(equation(&RULE, eq.subject(), msg, (actual, expected), e, a));
