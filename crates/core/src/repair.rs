@@ -188,9 +188,11 @@ pub fn for_report(report: &Report) -> Option<Repair> {
     if !report.template.is_national() {
         return None;
     }
+    // A misread table (S104) takes no part: its equations are not checked either.
+    let reliable = |t: &&crate::table::Table| !crate::rules::s104::misread(report, t);
     let (requests, appeals) = (
-        report.tables.requests.as_ref(),
-        report.tables.appeals.as_ref(),
+        report.tables.requests.as_ref().filter(reliable),
+        report.tables.appeals.as_ref().filter(reliable),
     );
     if requests.is_none() && appeals.is_none() {
         return None;
