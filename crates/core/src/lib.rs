@@ -112,7 +112,12 @@ fn check_with(text: &str, input: ingest::InputFacts) -> Report {
     };
     report.findings = rules::run(&report);
     if report.template.is_national() {
-        report.repair = repair::for_tables(&report.tables, report.facts.single_other);
+        // A misread table (S104) takes no part: its equations are not checked either.
+        let (template, single) = (report.template, report.facts.single_other);
+        let reliable = |t: &Table| !t.misread(template, single);
+        let requests = report.tables.requests.as_ref().filter(|t| reliable(t));
+        let appeals = report.tables.appeals.as_ref().filter(|t| reliable(t));
+        report.repair = repair::for_tables(requests, appeals, single);
     }
     report
 }

@@ -3,7 +3,7 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use crate::schema::{ColKind, RowDef, TableKind};
+use crate::schema::{request_rows, template_rows, ColKind, RowDef, TableKind, Template};
 use crate::span::Span;
 
 /// What a cell says.
@@ -116,6 +116,23 @@ impl Table {
 
     pub fn row(&self, key: &str) -> Option<&Row> {
         self.rows.iter().find(|r| r.def.key == key)
+    }
+
+    /// The table was found but fewer than half of its template rows could be placed: it was
+    /// not read reliably (a PDF's layout, a pasted table out of order), and nothing is
+    /// concluded from its rows — no missing row, no equation, no repair, no comparison (S104
+    /// says so once). Real reports that leave rows out leave out a few (规章, a cut-off
+    /// （六）); the misread PDFs measured placed 0–5 of 25 request rows.
+    pub fn misread(&self, template: Template, single_other: bool) -> bool {
+        if !template.is_national() {
+            return false;
+        }
+        let rows = match self.kind {
+            TableKind::Requests => request_rows(template, single_other),
+            kind => template_rows(kind, template),
+        };
+        let placed = rows.iter().filter(|d| self.row(d.key).is_some()).count();
+        !rows.is_empty() && placed * 2 < rows.len()
     }
 
     pub fn cell(&self, row: &str, col: &str) -> Option<&Cell> {

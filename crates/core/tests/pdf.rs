@@ -594,3 +594,75 @@ fn no_cut_or_flipped_byte_crashes_the_reader() {
         assert_spans_inside(&c);
     }
 }
+
+/// PDFs made from the official-layout pages (`fixtures/html/`): Chromium's print to PDF
+/// (cell borders as thin filled boxes, separate borders as bevelled pieces, a table and a
+/// row cut by page breaks) and LibreOffice's export of the page saved as .docx.
+fn made_pdf(name: &str) -> Vec<u8> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/pdf")
+        .join(name);
+    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+fn page(name: &str) -> Vec<u8> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/html")
+        .join(name);
+    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+#[test]
+fn pdfs_of_official_pages_read_by_their_cells_as_the_pages_do() {
+    for (pdf, html) in [
+        ("gb2021-official.chromium.pdf", "gb2021-official.html"),
+        (
+            "gb2021-gbk-declared.chromium.pdf",
+            "gb2021-gbk-declared.html",
+        ),
+        ("gb2019-saved-page.chromium.pdf", "gb2019-saved-page.html"),
+        ("gb2021-official.libreoffice.pdf", "gb2021-official.html"),
+    ] {
+        let p = check_bytes(&made_pdf(pdf));
+        assert_eq!(p.report.facts.input.format, Format::Pdf, "{pdf}");
+        assert_eq!(p.report.facts.input.problem, None, "{pdf}");
+        assert_spans_inside(&p);
+        let h = check_bytes(&page(html)).report;
+        assert!(cells(&p.report).len() > 150, "{pdf}");
+        assert_eq!(cells(&p.report), cells(&h), "{pdf}");
+        for s in [Severity::Error, Severity::Warning, Severity::Info] {
+            assert_eq!(findings(&p.report, s), findings(&h, s), "{pdf} {s:?}");
+        }
+        assert_eq!(
+            (p.report.template, p.report.year),
+            (h.template, h.year),
+            "{pdf}"
+        );
+    }
+}
+
+#[test]
+fn a_wrapped_cell_is_one_cell_and_a_cut_row_one_row() {
+    let c = check_bytes(&made_pdf("gb2021-official.chromium.pdf"));
+    // A label over two lines, the values of its row after it.
+    assert!(c.text.contains(
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t3\t1\t0\t0\t0\t0\t4\n"
+    ));
+    // Group labels spanning rows once, at their first row.
+    assert!(c
+        .text
+        .contains("三、本年度办理结果\t（一）予以公开\t10\t1\t0\t0\t1\t0\t12\n"));
+    // The row that starts page 2 (no border above it) is its own row.
+    assert!(c
+        .text
+        .contains("\n4.保护第三方合法权益\t1\t0\t\t\t0\t0\t1\n"));
+    // A row whose label a page break cuts in two.
+    let c = check_bytes(&made_pdf("gb2021-gbk-declared.chromium.pdf"));
+    assert!(c
+        .text
+        .contains("\n5.要求行政机关确认或重新出具已获取信息\t0\t0\t0\t0\t0\t0\t0\n"));
+    // Prose keeps its order around the tables.
+    let i = c.text.find("三、收到和处理政府信息公开申请情况");
+    let j = c.text.find("一、本年新收政府信息公开申请数量\t");
+    assert!(i.is_some() && j.is_some() && i < j);
+}

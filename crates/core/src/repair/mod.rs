@@ -114,7 +114,7 @@ use serde::Serialize;
 use crate::equations::{self, CellRef};
 use crate::schema::{TableKind, APPEAL_COLS, REQUEST_COLS};
 use crate::span::Span;
-use crate::table::{cell_path, serialize_number, Cell, Table, Tables, Value};
+use crate::table::{cell_path, serialize_number, Cell, Table, Value};
 
 /// The node budget of [`solve`]: a few tenths of a second in the worst case.
 pub const DEFAULT_BUDGET: u64 = 100_000;
@@ -189,12 +189,15 @@ impl Repair {
     }
 }
 
-/// The repair of a report's tables: `None` unless it has a requests or appeals table (there
+/// The repair of a report's requests and appeals tables: `None` unless it has a requests or appeals table (there
 /// are no A or R equations otherwise). Only reports of a national template have equations;
 /// the caller decides that. `single_other`: the requests table printed （六）其他处理 as one
 /// row.
-pub fn for_tables(tables: &Tables, single_other: bool) -> Option<Repair> {
-    let (requests, appeals) = (tables.requests.as_ref(), tables.appeals.as_ref());
+pub fn for_tables(
+    requests: Option<&Table>,
+    appeals: Option<&Table>,
+    single_other: bool,
+) -> Option<Repair> {
     if requests.is_none() && appeals.is_none() {
         return None;
     }

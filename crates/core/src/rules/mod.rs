@@ -124,7 +124,7 @@ pub fn run(report: &Report) -> Vec<Finding> {
         (rule.check)(report, &mut out);
         debug_assert!(out[before..]
             .iter()
-            .all(|f| f.code == rule.code && f.severity == rule.severity));
+            .all(|f| f.code == rule.code && f.severity <= rule.severity));
     }
     out
 }
@@ -212,15 +212,15 @@ pub fn failing<'r>(
         return Vec::new();
     }
     let (requests, appeals) = (
-        report.tables.requests.as_ref(),
-        report.tables.appeals.as_ref(),
+        national_table(report, TableKind::Requests),
+        national_table(report, TableKind::Appeals),
     );
     let mut out = Vec::new();
     for eq in crate::equations::equations(requests, appeals, report.facts.single_other) {
         if eq.code != code {
             continue;
         }
-        let Some(t) = report.tables.get(eq.table) else {
+        let Some(t) = national_table(report, eq.table) else {
             continue;
         };
         let (Some(stated), Some(computed)) = (sum(t, &eq.stated), sum(t, &eq.computed)) else {
@@ -234,9 +234,14 @@ pub fn failing<'r>(
 }
 
 /// The table of a kind, when the report is of a national template and has it.
+/// A table of a national template that was read reliably (not [`Table::misread`]): the only
+/// tables equations and comparisons run on.
 pub fn national_table(report: &Report, kind: TableKind) -> Option<&Table> {
     if report.template.is_national() {
-        report.tables.get(kind)
+        report
+            .tables
+            .get(kind)
+            .filter(|t| !t.misread(report.template, report.facts.single_other))
     } else {
         None
     }
@@ -273,9 +278,18 @@ mod tests {
 
     #[test]
     fn a_difference_says_which_side_is_larger() {
-        assert_eq!(difference("总计", "各列之和", 5.0, 3.0), "，总计比各列之和多 2");
-        assert_eq!(difference("总计", "各列之和", 0.0, 1.0), "，总计比各列之和少 1");
-        assert_eq!(difference("总计", "各列之和", 1.5, 1.0), "，总计比各列之和多 0.5");
+        assert_eq!(
+            difference("总计", "各列之和", 5.0, 3.0),
+            "，总计比各列之和多 2"
+        );
+        assert_eq!(
+            difference("总计", "各列之和", 0.0, 1.0),
+            "，总计比各列之和少 1"
+        );
+        assert_eq!(
+            difference("总计", "各列之和", 1.5, 1.0),
+            "，总计比各列之和多 0.5"
+        );
     }
 
     #[test]

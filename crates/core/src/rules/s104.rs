@@ -3,14 +3,25 @@
 //! **What**: a template row (e.g. 四、结转下年度继续办理) was not found in its table.
 //! **Why**: the national format fixes every row; a missing row hides numbers from the
 //! equations. A gb2021 table whose （六）其他处理 is one row (the 2019 form) is read as `other`
-//! and reported once as S102, not as three missing rows.
+//! and reported once as S102, not as three missing rows. A row left out of 表二 (active: a
+//! department without rule-making power deleting 规章) is a format deviation, so a warning;
+//! in the requests and appeals tables it is an error.
+//! **A misreading is not the report's error**: when fewer than half of a table's template rows
+//! could be placed ([`Table::misread`]), the table was almost surely not read as it is printed (a
+//! PDF's layout, a pasted table out of order) rather than printed without most of its rows;
+//! then ONE warning with subject the table says what was recognised and what the user can do,
+//! no row is reported missing, and no equation (A301–A303, R401), repair or narrative
+//! comparison runs on that table (`rules::national_table` leaves it out). The threshold: real
+//! reports that drop rows drop a few (规章, a cut-off （六）); the misread PDFs we measured
+//! placed 0–5 of 25 request rows. Half is far from both.
 //! **Fails**: a requests table cut off after （五）不予处理.
 //! **Passes**: a table with every row, blank or not.
-//! **Fix**: restore the row with its numbers.
+//! **Fix**: restore the row with its numbers; for a misread table, give the original web page
+//! or .docx, or copy the table from the page.
 
 use super::Rule;
 use crate::report::{Finding, Report, Severity};
-use crate::schema::{request_rows, template_rows, TableKind};
+use crate::schema::{request_rows, template_rows, RowDef, TableKind};
 
 pub const RULE: Rule = Rule {
     code: "S104",
@@ -19,21 +30,108 @@ pub const RULE: Rule = Rule {
     check,
 };
 
+/// The template rows of a table of this report.
+fn rows_of(r: &Report, kind: TableKind) -> &'static [RowDef] {
+    match kind {
+        TableKind::Requests => request_rows(r.template, r.facts.single_other),
+        kind => template_rows(kind, r.template),
+    }
+}
+
 fn check(r: &Report, out: &mut Vec<Finding>) {
     if !r.template.is_national() {
         return;
     }
     for table in r.tables.iter() {
-        let rows = match table.kind {
-            TableKind::Requests => request_rows(r.template, r.facts.single_other),
-            kind => template_rows(kind, r.template),
+        let rows = rows_of(r, table.kind);
+        let severity = match table.kind {
+            TableKind::Active => Severity::Warning,
+            _ => Severity::Error,
         };
+        if table.misread(r.template, r.facts.single_other) {
+            let found: Vec<&str> = rows
+                .iter()
+                .filter(|d| table.row(d.key).is_some())
+                .map(|d| d.label)
+                .collect();
+            let recognised = if found.is_empty() {
+                "没有识别出任何一行".to_string()
+            } else {
+                format!("只识别出{}行：{}", found.len(), found.join("、"))
+            };
+            let msg = format!(
+                "{}未能可靠读出：模板共{}行，{}。这多半是文件的表格排版没有被正确读取（例如 PDF 中跨行的单元格），而不是报告缺少这些行，因此不报告缺行，也不检查该表的等式。可改为拖入原网页或 .docx 文件，或从网页上复制该表格后粘贴。",
+                table.kind.name_zh(),
+                rows.len(),
+                recognised
+            );
+            out.push(
+                Finding::new(
+                    RULE.code,
+                    Severity::Warning,
+                    table.kind.key().to_string(),
+                    msg,
+                )
+                .spans(table.span),
+            );
+            continue;
+        }
         for def in rows {
             if table.row(def.key).is_none() {
                 let msg = format!("{}缺少“{}”行。", table.kind.name_zh(), def.label);
                 let subject = format!("{}/row/{}", table.kind.key(), def.key);
-                out.push(Finding::new(RULE.code, RULE.severity, subject, msg).spans(table.span));
+                out.push(Finding::new(RULE.code, severity, subject, msg).spans(table.span));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::Severity;
+
+    const BASE: &str = include_str!("../../tests/fixtures/base/gb2021-pipe.txt");
+
+    fn s104(text: &str) -> Vec<(String, Severity)> {
+        crate::check(text)
+            .findings
+            .into_iter()
+            .filter(|f| f.code == "S104")
+            .map(|f| (f.subject, f.severity))
+            .collect()
+    }
+
+    #[test]
+    fn a_row_left_out_of_the_active_table_is_a_warning() {
+        let text = BASE.replace("规章 | 1 | 0 | 5 |\n", "");
+        assert_eq!(
+            s104(&text),
+            vec![("active/row/rules".to_string(), Severity::Warning)]
+        );
+        let text = BASE.replace("2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n", "");
+        assert_eq!(
+            s104(&text),
+            vec![(
+                "requests/row/not_processed.repeated".to_string(),
+                Severity::Error
+            )]
+        );
+    }
+
+    #[test]
+    fn a_table_most_of_whose_rows_are_not_placed_is_said_once() {
+        let start = BASE.find("（三）不予公开 | 1.").unwrap_or(0);
+        let end = BASE.find("四、结转下年度").unwrap_or(0);
+        let text = format!("{}{}", &BASE[..start], &BASE[end..]);
+        let f = crate::check(&text);
+        let s: Vec<_> = f.findings.iter().filter(|f| f.code == "S104").collect();
+        assert_eq!(s.len(), 1);
+        assert_eq!(
+            (s[0].subject.as_str(), s[0].severity),
+            ("requests", Severity::Warning)
+        );
+        assert!(s[0].message.contains("只识别出5行"), "{}", s[0].message);
+        assert!(s[0].message.contains("原网页或 .docx"), "{}", s[0].message);
+        assert!(f.findings.iter().all(|f| !f.code.starts_with('A')));
     }
 }
