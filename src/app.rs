@@ -332,7 +332,9 @@ pub fn App() -> Html {
                 </div>
             </header>
             <main class="page">
-                if shows_list(&page.batch) {
+                if let (true, Some(rule)) = (shows_list(&page.batch), &page.rule) {
+                    <RulePage code={rule.code.clone()} on_back={on_rule_back.clone()} />
+                } else if shows_list(&page.batch) {
                     <BatchView
                         batch={batch.clone()}
                         {on_batch}
@@ -340,6 +342,7 @@ pub fn App() -> Html {
                         on_files={on_files.clone()}
                         {on_stop}
                         on_close={on_close.clone()}
+                        on_explain={on_explain.clone()}
                     />
                 } else {
                     if page.batch.is_open() {
@@ -349,6 +352,7 @@ pub fn App() -> Html {
                             {on_open}
                             {on_list}
                             {on_close}
+                            on_explain={on_explain.clone()}
                         />
                     }
                     <InputPanel

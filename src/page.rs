@@ -116,6 +116,7 @@ impl Page {
             (None, None) => true,
             _ => false,
         };
+        // Another report: the copy and the rule page were about the one before.
         Rc::new(Page {
             single,
             trial: if same_report {
@@ -123,6 +124,7 @@ impl Page {
             } else {
                 None
             },
+            rule: if same_report { self.rule.clone() } else { None },
             ..(*self).clone()
         })
     }

@@ -24,6 +24,8 @@ pub struct BatchViewProps {
     pub on_stop: Callback<()>,
     /// Forget the batch.
     pub on_close: Callback<()>,
+    /// Open the rule page of a cross-year finding's code.
+    pub on_explain: Callback<(AttrValue, Option<usize>)>,
 }
 
 /// The id of a row of the summary table (for focus when coming back from a report).
@@ -197,7 +199,7 @@ pub fn BatchView(props: &BatchViewProps) -> Html {
             } else {
                 <p class="batch__hint">{ "点击一行（或用 Tab 选中后按回车）查看该报告的完整检查结果。" }</p>
             }
-            { across(batch, &props.on_open) }
+            { across(batch, &props.on_open, &props.on_explain) }
         </section>
     }
 }
@@ -305,7 +307,11 @@ fn status_badge(status: Status) -> Html {
 
 /// The findings across years: each pair of consecutive years of one agency, and what the
 /// cross-year rules found in it.
-fn across(batch: &Batch, on_open: &Callback<usize>) -> Html {
+fn across(
+    batch: &Batch,
+    on_open: &Callback<usize>,
+    on_explain: &Callback<(AttrValue, Option<usize>)>,
+) -> Html {
     if batch.pairs.is_empty() {
         return html! {};
     }
@@ -360,7 +366,7 @@ fn across(batch: &Batch, on_open: &Callback<usize>) -> Html {
                     <p class="across__ok"><span class="sev sev--ok" aria-hidden="true">{ "✓" }</span>{ "两年的报告前后衔接，未发现问题。" }</p>
                 } else {
                     <ul class="across__findings">
-                        { for findings.iter().map(|f| across_finding(f)) }
+                        { for findings.iter().map(|f| across_finding(f, on_explain)) }
                     </ul>
                 }
             </li>
@@ -388,6 +394,8 @@ pub struct BatchBarProps {
     pub on_open: Callback<usize>,
     pub on_list: Callback<()>,
     pub on_close: Callback<()>,
+    /// Open the rule page of a cross-year finding's code.
+    pub on_explain: Callback<(AttrValue, Option<usize>)>,
 }
 
 /// Above a report of the batch: where it stands in the batch, back to the list, the previous
@@ -460,7 +468,7 @@ pub fn BatchBar(props: &BatchBarProps) -> Html {
                 <div class="batch-bar__across" role="note">
                     <p class="batch-bar__across-title">{ "与上一年度报告核对（跨年度）：" }</p>
                     <ul class="across__findings">
-                        { for mine.iter().map(|f| across_finding(f)) }
+                        { for mine.iter().map(|f| across_finding(f, &props.on_explain)) }
                     </ul>
                 </div>
             }
@@ -474,13 +482,24 @@ pub fn shows_list(batch: &Batch) -> bool {
 }
 
 /// One cross-year finding, as the batch's 跨年度核对 panel and a report's bar list it.
-fn across_finding(f: &Finding) -> Html {
+fn across_finding(f: &Finding, on_explain: &Callback<(AttrValue, Option<usize>)>) -> Html {
+    let code = AttrValue::from(f.code);
+    let explain = on_explain.reform(move |_: MouseEvent| (code.clone(), None));
     html! {
         <li class={classes!("across-finding", format!("across-finding--{}", f.severity.id()))} data-code={f.code} data-severity={f.severity.id()}>
             { severity_mark(f.severity) }
             <span class="across-finding__code">{ f.code }</span>
             <span class="sr-only">{ f.severity.name_zh() }</span>
             <span class="across-finding__message">{ f.message.clone() }</span>
+            <button
+                type="button"
+                class="finding__explain"
+                data-explain={f.code}
+                title={format!("{} 的规则说明：检查什么、依据、例子、怎么改", f.code)}
+                onclick={explain}
+            >
+                { "规则说明" }
+            </button>
         </li>
     }
 }

@@ -2,6 +2,9 @@
 // to it; one wrong total is drawn loudly in its one cell; the repair says whether it is 确定 or
 // 可能 and can be tried on a copy of the text, with a way back to the original.
 
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { assert, equal, open, paste, seed, settle, summary } from "./helpers.mjs";
 
 const S001 = "001_a59a8232ffc24999.txt";
@@ -90,6 +93,39 @@ export const tests = [
       equal((await summary(page)).errors, before.errors, "the original's errors again");
       equal(await cell.textContent(), was, "the original cell again");
       assert(was !== "1", `the original cell: ${was}`);
+    },
+  },
+  {
+    name: "a cross-year finding's 规则说明, in the batch's list and above the later report, opens its rule page and comes back",
+    async run({ page, url, repo }) {
+      const base = await readFile(join(repo, "crates/core/tests/fixtures/base/gb2021-pipe.txt"), "utf8");
+      const next = base
+        .replaceAll("2022年", "2023年")
+        .replace("二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |", "二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 3 |");
+      assert(next !== base, "the base fixture changed: update this test");
+      const dir = await mkdtemp(join(tmpdir(), "gouji-explain-"));
+      try {
+        await writeFile(join(dir, "2023.txt"), next);
+        await writeFile(join(dir, "2022.txt"), base);
+        await open(page, url);
+        await page.locator("#file-input").setInputFiles([join(dir, "2023.txt"), join(dir, "2022.txt")]);
+        await page.locator("#batch-table").waitFor({ timeout: 15000 });
+        const button = page.locator('#batch-across li.across-finding[data-code="Y801"] .finding__explain').first();
+        await button.waitFor({ timeout: 20000 });
+        await button.click();
+        await page.locator('#rule[data-rule="Y801"]').waitFor({ timeout: 5000 });
+        await page.locator("#rule-back").click();
+        await page.locator("#batch-table").waitFor({ timeout: 5000 });
+        await page.locator('#batch-table tbody tr[data-name="2023.txt"]').click();
+        await page.locator("#batch-bar").waitFor();
+        await page.locator('#batch-bar li.across-finding[data-code="Y801"] .finding__explain').first().click();
+        await page.locator('#rule[data-rule="Y801"]').waitFor({ timeout: 5000 });
+        await page.locator("#rule-back").click();
+        await page.locator("li.finding").first().waitFor({ timeout: 5000 });
+        equal(await page.locator("#rule").count(), 0, "the rule page is closed");
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     },
   },
 ];

@@ -309,6 +309,18 @@ fn char_width(c: char) -> usize {
     }
 }
 
+/// The text of `gouji explain CODE`: the code, its severity and title, then each section of
+/// its explanation. `None` for a code without one.
+pub(crate) fn explanation(code: &str) -> Option<String> {
+    let e = gouji_core::explain::explain(code)?;
+    let (title, severity) = gouji_core::explain::rule_title(code)?;
+    let mut out = format!("{code}（{}）{title}\n", severity.name_zh());
+    for (heading, body) in e.sections() {
+        out.push_str(&format!("\n{heading}\n  {body}\n"));
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,16 +395,4 @@ pub fn write_across(
         )?;
     }
     Ok(())
-}
-
-/// The text of `gouji explain CODE`: the code, its severity and title, then each section of
-/// its explanation. `None` for a code without one.
-pub(crate) fn explanation(code: &str) -> Option<String> {
-    let e = gouji_core::explain::explain(code)?;
-    let (title, severity) = gouji_core::explain::rule_title(code)?;
-    let mut out = format!("{code}（{}）{title}\n", severity.name_zh());
-    for (heading, body) in e.sections() {
-        out.push_str(&format!("\n{heading}\n  {body}\n"));
-    }
-    Some(out)
 }
