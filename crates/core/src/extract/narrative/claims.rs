@@ -74,7 +74,20 @@ pub(super) struct Flags {
     pub(super) requests: bool,
     /// 公开.
     pub(super) disclosing: bool,
+    /// Documents or information items ([`ITEMS`]).
+    pub(super) items: bool,
 }
+
+/// Words of sentences that count documents or information items by their disclosure
+/// attribute ("印发公文类政府信息共432条，其中主动公开信息数99条，依申请公开信息数311条").
+pub(super) const ITEMS: &[&str] = &[
+    "公文",
+    "信息数",
+    "制发政府信息",
+    "印发政府信息",
+    "主动公开信息",
+    "主动公开政府信息",
+];
 
 pub(super) struct Analysis<'a> {
     pub(super) flags: &'a Flags,
@@ -141,6 +154,68 @@ impl Analysis<'_> {
         })
     }
 
+    /// Whether a claim's subject is the applications themselves. A count in 条 is of
+    /// documents or information items unless the words just before it name the
+    /// applications ("共收到政府信息公开申请0条"); a sentence that counts documents or
+    /// information items ("印发公文类政府信息共432条，其中…不予公开22条") gives no outcome,
+    /// no count processed and none carried over.
+    pub(super) fn about_requests(&self, c: &Claim) -> bool {
+        let request_kind = !matches!(
+            c.kind,
+            ClaimKind::Reviews | ClaimKind::Lawsuits | ClaimKind::Docs(..)
+        );
+        if !request_kind {
+            return true;
+        }
+        if c.num.unit == Some("条") {
+            let mut before = self.text(self.cl.from, c.num.at);
+            while let Some(t) = ["共计", "合计", "数量", "共", "计", "为", "有", "的", "了"]
+                .iter()
+                .find_map(|f| before.strip_suffix(f))
+            {
+                before = t.to_string();
+            }
+            if !before.ends_with("申请") {
+                return false;
+            }
+        }
+        let counted_by_outcome = matches!(
+            c.kind,
+            ClaimKind::Outcome(_) | ClaimKind::Processed | ClaimKind::CarriedOut
+        );
+        !(counted_by_outcome && self.flags.items)
+    }
+
+    /// The clause lists parts of a total said before it: it, or a clause before it in the
+    /// same list, opens with 其中/属于/含/包括 (or follows a bare "其中"). A list in
+    /// brackets ends at its bracket; a clause outside brackets skips the bracketed ones.
+    pub(super) fn in_breakdown(&self) -> bool {
+        const OPENERS: &[&str] = &["其中", "属于", "含", "包括"];
+        let paren = self.cl.paren;
+        let mut k = self.ci;
+        loop {
+            let Some(c) = self.cls.get(k) else {
+                return false;
+            };
+            if c.paren == paren {
+                if OPENERS.iter().any(|w| self.s.starts_with_at(c.from, w)) {
+                    return true;
+                }
+                if matches!(c.sep_before, ';' | '。' | '!' | '?' | '^')
+                    || (paren && c.sep_before == '(')
+                {
+                    return false;
+                }
+            } else if paren {
+                return false;
+            }
+            let Some(prev) = k.checked_sub(1) else {
+                return false;
+            };
+            k = prev;
+        }
+    }
+
     /// The clause is a part of a total said before ("其中…", or after a bare "其中").
     pub(super) fn is_part(&self) -> bool {
         self.s.starts_with_at(self.cl.from, "其中")
@@ -195,7 +270,7 @@ impl Analysis<'_> {
         for r in readings.into_iter().flatten() {
             match r {
                 Reading::Claim(c) => {
-                    if !c.num.approx && !self.other_year(c.num.at) {
+                    if !c.num.approx && !self.other_year(c.num.at) && self.about_requests(&c) {
                         out.claims.push(c);
                     }
                 }
@@ -306,7 +381,9 @@ impl Analysis<'_> {
 
     /// 办结/答复 N 件.
     pub(super) fn processed(&self, sentence: usize) -> Option<Reading> {
-        if self.flags.not_requests
+        // "办结2件，其中公开答复1件": an outcome among the parts, not a count processed.
+        if self.in_breakdown()
+            || self.flags.not_requests
             || !self.flags.disclosure
             || !self.clause_has(&["办", "答复", "完毕"])
             || self.clause_has(&["率", "复议", "诉讼", "结转", "顺延"])
@@ -647,6 +724,7 @@ pub(super) const PROCESSED_FILLERS: &[&str] = &[
     "政府信息公开申请",
     "依申请公开申请",
     "依申请公开",
+    "依申请",
     "申请",
     "共计",
     "共",

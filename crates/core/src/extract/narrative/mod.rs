@@ -43,7 +43,7 @@ pub use numbers::chinese_number;
 use crate::ingest::norm::normalize_char;
 use crate::ingest::{CellClass, Document};
 use crate::Span;
-use claims::{Analysis, Flags, DISCLOSURE_REQUESTS, NOT_REQUESTS};
+use claims::{Analysis, Flags, DISCLOSURE_REQUESTS, ITEMS, NOT_REQUESTS};
 use lists::{breakdowns, percent_lists};
 use numbers::{is_cn_digit, scan_numbers};
 use sentences::{clauses, starts_item, Sent};
@@ -343,6 +343,7 @@ fn analyse(s: &Sent, out: &mut Narrative, ctx: &Context) {
             disclosure: s.has_any(0, s.len(), DISCLOSURE_REQUESTS),
             requests: s.has(0, s.len(), "申请"),
             disclosing: s.has(0, s.len(), "公开"),
+            items: s.has_any(0, s.len(), ITEMS),
         });
         let a = Analysis {
             flags,
