@@ -77,6 +77,8 @@ pub struct Facts {
     pub single_other: bool,
     /// What the prose says in numbers (rules N601–N609).
     pub narrative: narrative::Narrative,
+    /// The text of sections 五 and 六 (rules N610, N611).
+    pub section_bodies: Vec<sections::SectionBody>,
 }
 
 /// A stretch of cells `from..to`.
@@ -280,6 +282,7 @@ pub fn extract(text: &str, decoded: &InputFacts) -> (Template, Tables, Facts) {
     };
     facts.input.cut = doc.truncated;
     facts.sections = sections::find_sections(&doc);
+    facts.section_bodies = sections::bodies(text, &facts.sections);
     facts.meta = meta::read_meta(text, &doc, &facts.sections);
     let regions = find_regions(&doc, &facts.sections);
 

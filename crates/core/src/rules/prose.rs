@@ -148,6 +148,17 @@ pub(super) fn claim_spans(n: &Narrative, claim: &Claim) -> Vec<crate::Span> {
     v
 }
 
+/// A span in a sentence, then the sentence's.
+pub(super) fn claim_spans_of(
+    n: &Narrative,
+    span: crate::Span,
+    sentence: usize,
+) -> Vec<crate::Span> {
+    let mut v = vec![span];
+    v.extend(n.sentence_span(sentence));
+    v
+}
+
 /// A single cell as a target.
 pub(super) fn cell(
     table: TableKind,
