@@ -371,15 +371,17 @@ fn read_narrative(
             crate::TableKind::Appeals => 4,
             crate::TableKind::Legacy => 0,
         };
-        // From the section's heading, when it stands before the table.
-        let from = facts
+        // The section's heading, when it stands before the table, and the table. A
+        // sentence between them is prose ("2023年，共收到政府信息公开申请0条。" under 三).
+        if let Some(h) = facts
             .sections
             .iter()
             .filter(|s| s.number == section && s.span.start <= span.start)
-            .map(|s| s.span.start)
             .next_back()
-            .unwrap_or(span.start);
-        excluded.push(Span::new(from, span.end));
+        {
+            excluded.push(h.span);
+        }
+        excluded.push(span);
     }
     let ctx = narrative::Context {
         year: facts.meta.year(),
