@@ -376,8 +376,7 @@ fn read_narrative(
         if let Some(h) = facts
             .sections
             .iter()
-            .filter(|s| s.number == section && s.span.start <= span.start)
-            .next_back()
+            .rfind(|s| s.number == section && s.span.start <= span.start)
         {
             excluded.push(h.span);
         }
