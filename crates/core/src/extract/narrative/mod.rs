@@ -38,6 +38,7 @@ mod finished;
 mod lists;
 mod numbers;
 mod sentences;
+mod words;
 
 pub use numbers::chinese_number;
 
