@@ -10,6 +10,7 @@
 //! delete-lines: FROM .. TO       (from the line containing FROM through the line containing TO)
 //! expect: CODE SUBJECT [expected=N actual=N]
 //! absent: CODE
+//! once: CODE SUBJECT             (the finding is given exactly once)
 //! ```
 //!
 //! Every error and warning the checker gives must be named by an `expect` line: a case
@@ -37,6 +38,7 @@ struct Case {
     text: String,
     expects: Vec<Expect>,
     absent: Vec<String>,
+    once: Vec<(String, String)>,
 }
 
 fn unescape(s: &str) -> String {
@@ -48,6 +50,7 @@ fn parse_case(path: &Path) -> Result<Case, String> {
     let mut text = String::new();
     let mut expects = Vec::new();
     let mut absent = Vec::new();
+    let mut once = Vec::new();
     for line in src.lines() {
         let line = line.trim_end();
         if line.is_empty() || line.starts_with('#') {
@@ -110,6 +113,10 @@ fn parse_case(path: &Path) -> Result<Case, String> {
                 });
             }
             "absent" => absent.push(rest.to_string()),
+            "once" => {
+                let (code, subject) = rest.split_once(' ').ok_or(format!("bad once {rest:?}"))?;
+                once.push((code.to_string(), subject.trim().to_string()));
+            }
             other => return Err(format!("unknown directive {other:?}")),
         }
     }
@@ -117,6 +124,7 @@ fn parse_case(path: &Path) -> Result<Case, String> {
         text,
         expects,
         absent,
+        once,
     })
 }
 
@@ -142,6 +150,18 @@ fn verify(name: &str, case: &Case, report: &Report) -> Vec<String> {
                     }
                 }
             }
+        }
+    }
+    for (code, subject) in &case.once {
+        let n = report
+            .findings
+            .iter()
+            .filter(|f| &f.code == code && &f.subject == subject)
+            .count();
+        if n != 1 {
+            problems.push(format!(
+                "{name}: {code} {subject} given {n} times, want once"
+            ));
         }
     }
     for code in &case.absent {

@@ -44,6 +44,8 @@ pub struct Facts {
     pub single_other: bool,
     /// What the prose says in numbers (rules N601–N609).
     pub narrative: narrative::Narrative,
+    /// The text of sections 五 and 六 (rules N610, N611).
+    pub section_bodies: Vec<sections::SectionBody>,
 }
 
 /// A stretch of cells `from..to`.
@@ -247,6 +249,7 @@ pub fn extract(text: &str, decoded: &InputFacts) -> (Template, Tables, Facts) {
     };
     facts.input.cut = doc.truncated;
     facts.sections = sections::find_sections(&doc);
+    facts.section_bodies = sections::bodies(text, &facts.sections);
     facts.meta = meta::read_meta(text, &doc, &facts.sections);
     let regions = find_regions(&doc, &facts.sections);
 
@@ -335,15 +338,16 @@ fn read_narrative(
             crate::schema::TableKind::Appeals => 4,
             crate::schema::TableKind::Legacy => 0,
         };
-        // From the section's heading, when it stands before the table.
-        let from = facts
+        // The section's heading, when it stands before the table, and the table. A
+        // sentence between them is prose ("2023年，共收到政府信息公开申请0条。" under 三).
+        if let Some(h) = facts
             .sections
             .iter()
-            .filter(|s| s.number == section && s.span.start <= span.start)
-            .map(|s| s.span.start)
-            .next_back()
-            .unwrap_or(span.start);
-        excluded.push(Span::new(from, span.end));
+            .rfind(|s| s.number == section && s.span.start <= span.start)
+        {
+            excluded.push(h.span);
+        }
+        excluded.push(span);
     }
     let ctx = narrative::Context {
         year: facts.meta.year(),

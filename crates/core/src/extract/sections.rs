@@ -117,6 +117,49 @@ pub fn find_sections(doc: &Document) -> Vec<SectionHit> {
     out
 }
 
+/// The text of a section after its heading, up to the next section's heading.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SectionBody {
+    /// 5 or 6.
+    pub number: u8,
+    /// The heading's span.
+    pub heading: Span,
+    /// The body, normalised, white space removed, at most [`MAX_BODY`] characters.
+    pub text: String,
+}
+
+/// Characters of a body kept: enough to tell an empty or one-line section.
+pub const MAX_BODY: usize = 4000;
+
+/// The bodies of sections 五 and 六 (the first heading of each).
+pub fn bodies(text: &str, sections: &[SectionHit]) -> Vec<SectionBody> {
+    let mut out = Vec::new();
+    for number in [5u8, 6] {
+        let Some(hit) = sections.iter().find(|s| s.number == number) else {
+            continue;
+        };
+        let end = sections
+            .iter()
+            .filter(|s| s.span.start > hit.span.end)
+            .map(|s| s.span.start)
+            .min()
+            .unwrap_or(text.len());
+        let body = text.get(hit.span.end..end).unwrap_or("");
+        let text: String = body
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .filter_map(crate::ingest::norm::normalize_char)
+            .take(MAX_BODY)
+            .collect();
+        out.push(SectionBody {
+            number,
+            heading: hit.span,
+            text,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,6 +22,9 @@ mod n606;
 mod n607;
 mod n608;
 mod n609;
+mod n610;
+mod n611;
+mod n612;
 mod p501;
 mod p502;
 mod p503;
@@ -79,6 +82,9 @@ pub const RULES: &[Rule] = &[
     n607::RULE,
     n608::RULE,
     n609::RULE,
+    n610::RULE,
+    n611::RULE,
+    n612::RULE,
     m701::RULE,
     m702::RULE,
     l901::RULE,

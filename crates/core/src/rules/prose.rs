@@ -9,7 +9,7 @@
 use super::{fmt_num, national_table, sum, Rule, Sum};
 use crate::extract::narrative::{Claim, Narrative};
 use crate::report::{Finding, Report};
-use crate::schema::TableKind;
+use crate::schema::{TableKind, REQUEST_PARTS};
 
 /// What a claim is compared with.
 pub(super) struct Target {
@@ -29,7 +29,45 @@ struct Compared<'a> {
     claim: &'a Claim,
     target: Target,
     sum: Sum<'static>,
+    /// The sum was taken over the applicant columns: the 总计 cells are blank.
+    from_parts: bool,
     agrees: bool,
+}
+
+/// The cells to add up for `cells` of a requests table: a 总计 cell left blank (or never
+/// written) whose row has its applicant columns filled is replaced by those columns
+/// (some reports fill only the applicant columns). Says whether it replaced one.
+fn with_parts(
+    table: &crate::table::Table,
+    cells: &[(&'static str, &'static str)],
+) -> (Vec<(&'static str, &'static str)>, bool) {
+    use crate::table::Value;
+    if table.kind != TableKind::Requests {
+        return (cells.to_vec(), false);
+    }
+    let mut out = Vec::with_capacity(cells.len());
+    let mut replaced = false;
+    for &(row, col) in cells {
+        let blank_total = col == "total"
+            && table
+                .cell(row, col)
+                .is_some_and(|c| matches!(c.value, Value::Blank | Value::Missing));
+        let parts: Vec<Option<&Value>> = REQUEST_PARTS
+            .iter()
+            .map(|p| table.cell(row, p).map(|c| &c.value))
+            .collect();
+        let filled = parts
+            .iter()
+            .all(|v| matches!(v, Some(Value::Number(_) | Value::Blank)))
+            && parts.iter().any(|v| matches!(v, Some(Value::Number(_))));
+        if blank_total && filled {
+            out.extend(REQUEST_PARTS.iter().map(|p| (row, *p)));
+            replaced = true;
+        } else {
+            out.push((row, col));
+        }
+    }
+    (out, replaced)
 }
 
 /// Compare every claim `target` gives a target with the table; a mismatch is a finding
@@ -48,42 +86,53 @@ pub(super) fn compare(
         let Some(table) = national_table(r, t.table) else {
             continue;
         };
-        let Some(s) = sum(table, &t.cells) else {
+        let (cells, from_parts) = with_parts(table, &t.cells);
+        let Some(s) = sum(table, &cells) else {
             continue;
         };
         let value = claim.num.value;
         let agrees = super::same(s.value, value)
             || t.also
                 .iter()
-                .filter_map(|cells| sum(table, cells))
+                .filter_map(|cells| sum(table, &with_parts(table, cells).0))
                 .any(|a| super::same(a.value, value));
         compared.push(Compared {
             claim,
             target: t,
             sum: s,
+            from_parts,
             agrees,
         });
     }
+    // Identical findings (the same cells, the same number) are given once.
+    let mut given: Vec<(&str, f64)> = Vec::new();
     for c in &compared {
         let confirmed = compared
             .iter()
             .any(|o| o.agrees && o.target.subject == c.target.subject);
-        if c.agrees || confirmed {
+        let said = given
+            .iter()
+            .any(|(s, v)| *s == c.target.subject && super::same(*v, c.claim.num.value));
+        if c.agrees || confirmed || said {
             continue;
         }
+        given.push((&c.target.subject, c.claim.num.value));
         out.push(finding(rule, n, c));
     }
 }
 
 fn finding(rule: &Rule, n: &Narrative, c: &Compared) -> Finding {
     let (e, a) = (c.sum.value, c.claim.num.value);
-    let msg = format!(
+    let mut msg = format!(
         "正文所说{}为 {}，{}为 {}，两者不符。",
         c.target.what,
         fmt_num(a),
         c.target.where_,
         fmt_num(e)
     );
+    if c.from_parts {
+        msg.push_str("（表中总计栏空白，此处按申请人各栏之和计。）");
+    }
     Finding::new(rule.code, rule.severity, c.target.subject.clone(), msg)
         .cells(c.sum.paths())
         .values(e, a)
@@ -96,6 +145,17 @@ fn finding(rule: &Rule, n: &Narrative, c: &Compared) -> Finding {
 pub(super) fn claim_spans(n: &Narrative, claim: &Claim) -> Vec<crate::span::Span> {
     let mut v = vec![claim.num.span];
     v.extend(n.sentence_span(claim.sentence));
+    v
+}
+
+/// A span in a sentence, then the sentence's.
+pub(super) fn claim_spans_of(
+    n: &Narrative,
+    span: crate::span::Span,
+    sentence: usize,
+) -> Vec<crate::span::Span> {
+    let mut v = vec![span];
+    v.extend(n.sentence_span(sentence));
     v
 }
 

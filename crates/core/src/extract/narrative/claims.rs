@@ -1,6 +1,7 @@
 //! Claims: what a clause clearly says a count is.
 
 use super::sentences::{Clause, Sent};
+use super::words::*;
 use super::*;
 
 /// Words of clauses about letters, hotlines, consultations and petitions: their counts are
@@ -74,7 +75,20 @@ pub(super) struct Flags {
     pub(super) requests: bool,
     /// 公开.
     pub(super) disclosing: bool,
+    /// Documents or information items ([`ITEMS`]).
+    pub(super) items: bool,
 }
+
+/// Words of sentences that count documents or information items by their disclosure
+/// attribute ("印发公文类政府信息共432条，其中主动公开信息数99条，依申请公开信息数311条").
+pub(super) const ITEMS: &[&str] = &[
+    "公文",
+    "信息数",
+    "制发政府信息",
+    "印发政府信息",
+    "主动公开信息",
+    "主动公开政府信息",
+];
 
 pub(super) struct Analysis<'a> {
     pub(super) flags: &'a Flags,
@@ -141,6 +155,68 @@ impl Analysis<'_> {
         })
     }
 
+    /// Whether a claim's subject is the applications themselves. A count in 条 is of
+    /// documents or information items unless the words just before it name the
+    /// applications ("共收到政府信息公开申请0条"); a sentence that counts documents or
+    /// information items ("印发公文类政府信息共432条，其中…不予公开22条") gives no outcome,
+    /// no count processed and none carried over.
+    pub(super) fn about_requests(&self, c: &Claim) -> bool {
+        let request_kind = !matches!(
+            c.kind,
+            ClaimKind::Reviews | ClaimKind::Lawsuits | ClaimKind::Docs(..)
+        );
+        if !request_kind {
+            return true;
+        }
+        if c.num.unit == Some("条") {
+            let mut before = self.text(self.cl.from, c.num.at);
+            while let Some(t) = ["共计", "合计", "数量", "共", "计", "为", "有", "的", "了"]
+                .iter()
+                .find_map(|f| before.strip_suffix(f))
+            {
+                before = t.to_string();
+            }
+            if !before.ends_with("申请") {
+                return false;
+            }
+        }
+        let counted_by_outcome = matches!(
+            c.kind,
+            ClaimKind::Outcome(_) | ClaimKind::Processed | ClaimKind::CarriedOut
+        );
+        !(counted_by_outcome && self.flags.items)
+    }
+
+    /// The clause lists parts of a total said before it: it, or a clause before it in the
+    /// same list, opens with 其中/属于/含/包括 (or follows a bare "其中"). A list in
+    /// brackets ends at its bracket; a clause outside brackets skips the bracketed ones.
+    pub(super) fn in_breakdown(&self) -> bool {
+        const OPENERS: &[&str] = &["其中", "属于", "含", "包括"];
+        let paren = self.cl.paren;
+        let mut k = self.ci;
+        loop {
+            let Some(c) = self.cls.get(k) else {
+                return false;
+            };
+            if c.paren == paren {
+                if OPENERS.iter().any(|w| self.s.starts_with_at(c.from, w)) {
+                    return true;
+                }
+                if matches!(c.sep_before, ';' | '。' | '!' | '?' | '^')
+                    || (paren && c.sep_before == '(')
+                {
+                    return false;
+                }
+            } else if paren {
+                return false;
+            }
+            let Some(prev) = k.checked_sub(1) else {
+                return false;
+            };
+            k = prev;
+        }
+    }
+
     /// The clause is a part of a total said before ("其中…", or after a bare "其中").
     pub(super) fn is_part(&self) -> bool {
         self.s.starts_with_at(self.cl.from, "其中")
@@ -195,7 +271,7 @@ impl Analysis<'_> {
         for r in readings.into_iter().flatten() {
             match r {
                 Reading::Claim(c) => {
-                    if !c.num.approx && !self.other_year(c.num.at) {
+                    if !c.num.approx && !self.other_year(c.num.at) && self.about_requests(&c) {
                         out.claims.push(c);
                     }
                 }
@@ -306,7 +382,9 @@ impl Analysis<'_> {
 
     /// 办结/答复 N 件.
     pub(super) fn processed(&self, sentence: usize) -> Option<Reading> {
-        if self.flags.not_requests
+        // "办结2件，其中公开答复1件": an outcome among the parts, not a count processed.
+        if self.in_breakdown()
+            || self.flags.not_requests
             || !self.flags.disclosure
             || !self.clause_has(&["办", "答复", "完毕"])
             || self.clause_has(&["率", "复议", "诉讼", "结转", "顺延"])
@@ -602,116 +680,6 @@ impl Analysis<'_> {
         )))
     }
 }
-
-pub(super) const RECEIVED_FILLERS: &[&str] = &[
-    "政府信息公开申请",
-    "政府信息公开的申请",
-    "信息公开申请",
-    "依申请公开申请",
-    "依申请公开",
-    "政府信息公开",
-    "公开申请",
-    "申请件",
-    "申请",
-    "来件",
-    "件",
-    "各类",
-    "共计",
-    "合计",
-    "总计",
-    "共",
-    "计",
-    "了",
-    "的",
-    "数量",
-    "数",
-    "为",
-    "是",
-    "有",
-    "政府信息",
-    "信息",
-];
-pub(super) const CARRIED_FILLERS: &[&str] = &[
-    "的政府信息公开申请",
-    "政府信息公开申请",
-    "申请",
-    "未办结",
-    "的",
-    "件",
-    "共",
-    "了",
-    "为",
-    "有",
-];
-pub(super) const PROCESSED_FILLERS: &[&str] = &[
-    "政府信息公开申请",
-    "依申请公开申请",
-    "依申请公开",
-    "申请",
-    "共计",
-    "共",
-    "了",
-    "的",
-    "件",
-    "数",
-    "为",
-];
-pub(super) const CARRIED_OUT_FILLERS: &[&str] = &[
-    "继续办理",
-    "继续答复",
-    "办理",
-    "答复",
-    "的",
-    "申请",
-    "共",
-    "有",
-    "为",
-];
-pub(super) const OUTCOME_FILLERS: &[&str] =
-    &["的", "申请", "共", "为", "有", "了", "答复", "决定", "件"];
-pub(super) const APPEAL_FILLERS: &[&str] = &[
-    "案件", "申请", "共计", "共", "计", "有", "为", "了", "的", "件", "总数", "数量", "案", "被",
-];
-pub(super) const DOC_BETWEEN: &[&str] = &[
-    "行政",
-    "的",
-    "了",
-    "各类",
-    "市政府",
-    "县政府",
-    "区政府",
-    "政府",
-    "共",
-    "共计",
-    "有",
-];
-pub(super) const DOC_FILLERS: &[&str] = &[
-    "件", "的", "共", "共计", "计", "了", "为", "有", "数量", "件数", "数",
-];
-
-/// Outcome words, longest first so that "予以公开及部分公开" wins over its parts.
-pub(super) const OUTCOME_WORDS: &[(&str, Outcome)] = &[
-    ("予以公开及部分公开", Outcome::GrantedOrPartly),
-    ("予以公开和部分公开", Outcome::GrantedOrPartly),
-    ("予以公开或部分公开", Outcome::GrantedOrPartly),
-    ("部分公开", Outcome::PartlyGranted),
-    ("不予公开", Outcome::Withheld),
-    ("予以公开", Outcome::Granted),
-    ("无法提供", Outcome::Unavailable),
-    ("不予处理", Outcome::NotProcessed),
-    ("其他处理", Outcome::Other),
-];
-
-pub(super) const DOC_VERBS: &[(&str, DocMeasure)] = &[
-    ("制发", DocMeasure::Issued),
-    ("印发", DocMeasure::Issued),
-    ("出台", DocMeasure::Issued),
-    ("调整废止", DocMeasure::Repealed),
-    ("宣布废止", DocMeasure::Repealed),
-    ("废止", DocMeasure::Repealed),
-    ("现行有效", DocMeasure::InForce),
-    ("新公开", DocMeasure::Published),
-];
 
 /// Whether `gap` is made of filler words only (or is empty).
 pub(super) fn only_fillers(gap: &str, fillers: &[&str]) -> bool {

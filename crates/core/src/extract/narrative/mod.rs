@@ -34,16 +34,18 @@
 //!    never as another addend.
 
 mod claims;
+mod finished;
 mod lists;
 mod numbers;
 mod sentences;
+mod words;
 
 pub use numbers::chinese_number;
 
 use crate::ingest::norm::normalize_char;
 use crate::ingest::{CellClass, Document};
 use crate::span::Span;
-use claims::{Analysis, Flags, DISCLOSURE_REQUESTS, NOT_REQUESTS};
+use claims::{Analysis, Flags, DISCLOSURE_REQUESTS, ITEMS, NOT_REQUESTS};
 use lists::{breakdowns, percent_lists};
 use numbers::{is_cn_digit, scan_numbers};
 use sentences::{clauses, starts_item, Sent};
@@ -56,6 +58,17 @@ pub struct Narrative {
     pub claims: Vec<Claim>,
     pub percent_lists: Vec<PercentList>,
     pub breakdowns: Vec<Breakdown>,
+    /// Sentences that say every application was finished ("所有申请均已按期办结"), with the
+    /// clause that says it (rule N612).
+    pub all_finished: Vec<AllFinished>,
+}
+
+/// "所有申请均已按期办结": the sentence and the clause's span in the input.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AllFinished {
+    /// Index in [`Narrative::sentences`].
+    pub sentence: usize,
+    pub span: Span,
 }
 
 impl Narrative {
@@ -295,7 +308,13 @@ struct Pending {
 impl Pending {
     /// End the sentence: read it when it has a number, and start a new one.
     fn finish(&mut self, text: &str, sent: &mut Sent, out: &mut Narrative, ctx: &Context) {
-        if self.numeric && self.chars >= 4 {
+        let finishing = || {
+            self.ranges.iter().any(|r| {
+                text.get(r.start..r.end)
+                    .is_some_and(|t| t.contains("办结") || t.contains("完毕"))
+            })
+        };
+        if self.chars >= 4 && (self.numeric || finishing()) {
             sent.clear();
             for r in &self.ranges {
                 let Some(part) = text.get(r.start..r.end) else {
@@ -323,12 +342,24 @@ impl Pending {
 }
 
 fn analyse(s: &Sent, out: &mut Narrative, ctx: &Context) {
+    let mut pushed = None;
+    if let Some((a, b)) = finished::all_finished(s) {
+        pushed = Some(out.sentences.len());
+        out.all_finished.push(AllFinished {
+            sentence: out.sentences.len(),
+            span: s.span(a, b),
+        });
+        out.sentences.push(Sentence {
+            span: s.span(0, s.len()),
+            text: s.orig.iter().collect(),
+        });
+    }
     let nums = scan_numbers(s);
     if nums.is_empty() {
         return;
     }
     let cls = clauses(s);
-    let idx = out.sentences.len();
+    let idx = pushed.unwrap_or(out.sentences.len());
     let mut claims: Vec<Claim> = Vec::new();
     let mut scoped: Vec<ClaimKind> = Vec::new();
     let mut flags: Option<Flags> = None;
@@ -343,6 +374,7 @@ fn analyse(s: &Sent, out: &mut Narrative, ctx: &Context) {
             disclosure: s.has_any(0, s.len(), DISCLOSURE_REQUESTS),
             requests: s.has(0, s.len(), "申请"),
             disclosing: s.has(0, s.len(), "公开"),
+            items: s.has_any(0, s.len(), ITEMS),
         });
         let a = Analysis {
             flags,
@@ -374,10 +406,12 @@ fn analyse(s: &Sent, out: &mut Narrative, ctx: &Context) {
     if claims.is_empty() && percent_lists.is_empty() && breakdowns.is_empty() {
         return;
     }
-    out.sentences.push(Sentence {
-        span: s.span(0, s.len()),
-        text: s.orig.iter().collect(),
-    });
+    if pushed.is_none() {
+        out.sentences.push(Sentence {
+            span: s.span(0, s.len()),
+            text: s.orig.iter().collect(),
+        });
+    }
     out.claims.extend(claims);
     out.percent_lists.extend(percent_lists);
     out.breakdowns.extend(breakdowns);
