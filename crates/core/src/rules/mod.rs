@@ -239,7 +239,6 @@ pub fn failing<'r>(
     out
 }
 
-/// The table of a kind, when the report is of a national template and has it.
 /// A table of a national template that was read reliably (not [`Table::misread`]): the only
 /// tables equations and comparisons run on.
 pub fn national_table(report: &Report, kind: TableKind) -> Option<&Table> {
