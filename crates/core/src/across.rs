@@ -90,6 +90,10 @@ pub fn check_across(reports: &[&Report]) -> Vec<(usize, Finding)> {
         for rule in ACROSS_RULES {
             let mut found = Vec::new();
             (rule.check)(&pair, &mut found);
+            // The cells a cross-year finding names are the later year's.
+            for f in &mut found {
+                crate::rules::reading::annotate(pair.cur, f);
+            }
             out.extend(found.into_iter().map(|f| (pair.cur_index, f)));
         }
     }

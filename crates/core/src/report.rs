@@ -34,6 +34,90 @@ impl Severity {
     }
 }
 
+/// What a finding is about: the report's content (its numbers, structure, text), or how the
+/// file was read (bytes replaced, a table that could not be read reliably, a row whose
+/// values are placed by a guess). Decided for every finding in one place,
+/// [`crate::rules::reading`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Concern {
+    #[default]
+    Content,
+    Reading,
+}
+
+impl Concern {
+    pub fn id(self) -> &'static str {
+        match self {
+            Concern::Content => "content",
+            Concern::Reading => "reading",
+        }
+    }
+
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Concern::Content => "报告内容",
+            Concern::Reading => "文件读取",
+        }
+    }
+
+    /// One sentence on what it means for a finding, for a label's hover text.
+    pub fn note_zh(self) -> &'static str {
+        match self {
+            Concern::Content => "这条发现说的是报告的内容：数字、结构或文字。",
+            Concern::Reading => {
+                "这条发现说的是文件如何被读取（字符丢失、表格或行未能可靠读出），不是报告本身的错误。"
+            }
+        }
+    }
+}
+
+/// How certain the reading a content finding rests on is: that its cells are the cells the
+/// report prints (in their rows and columns), that its sentence is the sentence written.
+/// Ordered from the least certain, so that the reading of several cells is their minimum.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Certainty {
+    /// Columns told by the gaps between values, or values alone on their lines; characters
+    /// lost next to them.
+    Uncertain,
+    /// Cells rebuilt from a PDF's ruling lines; a row placed by a keyword of its label.
+    Likely,
+    /// Cells of the file's own table structure (HTML, .docx, TAB or pipe separated text).
+    Certain,
+}
+
+impl Certainty {
+    pub fn id(self) -> &'static str {
+        match self {
+            Certainty::Certain => "certain",
+            Certainty::Likely => "likely",
+            Certainty::Uncertain => "uncertain",
+        }
+    }
+
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Certainty::Certain => "确定",
+            Certainty::Likely => "较可靠",
+            Certainty::Uncertain => "不确定",
+        }
+    }
+
+    /// One sentence on why, for a label's hover text and the command's output.
+    pub fn note_zh(self) -> &'static str {
+        match self {
+            Certainty::Certain => "所依据的单元格或句子按文件自身的表格结构和文字读出。",
+            Certainty::Likely => {
+                "所依据的单元格由 PDF 的表格框线重建，或行名与模板措辞不同、只按关键词认出；读取大致可靠。"
+            }
+            Certainty::Uncertain => {
+                "所依据的单元格只按空格或先后顺序分列，或同一行有无法识别的字符（�）；这条发现可能是读取造成的，请对照原文核实。"
+            }
+        }
+    }
+}
+
 /// One thing the checker has to say about a report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
@@ -52,6 +136,13 @@ pub struct Finding {
     pub actual: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// The report's content, or how the file was read.
+    pub concerns: Concern,
+    /// For a content finding that rests on cells or sentences read from the file: how
+    /// certain that reading is. `None` for a finding about the reading itself, and for one
+    /// that rests on nothing read (a missing section, a template that does not fit the year).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reading: Option<Certainty>,
     /// Where in the input the finding points (cells, labels, sentences).
     pub spans: Vec<Span>,
 }
@@ -79,6 +170,8 @@ impl Finding {
             expected: None,
             actual: None,
             quote: None,
+            concerns: Concern::Content,
+            reading: None,
             spans: Vec::new(),
         }
     }

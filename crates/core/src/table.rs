@@ -35,6 +35,25 @@ impl Value {
     }
 }
 
+/// How the text reader told a cell apart from its neighbours on its line (see
+/// [`crate::ingest::text`]). With the kind of input, it says how the cell's place in its row
+/// was known: [`crate::rules::reading`] decides from it how certain a finding's reading is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// Cells separated by TAB: a table's own cells, as the HTML and .docx readers give them,
+    /// as a browser copies a table, and as the PDF reader gives a grid rebuilt from ruling
+    /// lines.
+    Tab,
+    /// Cells separated by pipes written in the text.
+    Pipe,
+    /// A line split on white space ("规章 0 0 0"): columns told only by the gaps between
+    /// values, as PDF text without a drawn grid, or plain text, gives them.
+    Space,
+    /// The cell alone on its line: its column is known only from the order of the values.
+    #[default]
+    Alone,
+}
+
 /// One cell of a table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cell {
@@ -47,6 +66,11 @@ pub struct Cell {
     pub unit: Option<&'static str>,
     /// Where in the input the cell's text is.
     pub span: Option<Span>,
+    /// How the cell was told apart on its line.
+    pub layout: Layout,
+    /// Characters were lost on the cell's line (a U+FFFD: bytes that fit no encoding, or a
+    /// PDF glyph whose font gives no text): a digit or a cell may be missing.
+    pub lost: bool,
 }
 
 /// One template row of a table.
@@ -60,6 +84,10 @@ pub struct Row {
     /// How many values the row actually had in the input, when that differs from the number
     /// of columns (S106): the alignment of the cells is then a guess.
     pub misaligned: Option<Misalignment>,
+    /// The label as written is not the template's wording, nor a piece of it (only a
+    /// keyword matched: "（七）合计" for （七）总计, a label with a misprint): the row was
+    /// placed by tolerant matching.
+    pub label_loose: bool,
 }
 
 impl Row {

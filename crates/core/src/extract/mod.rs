@@ -17,7 +17,7 @@ use crate::ingest::Document;
 pub use crate::ingest::InputFacts;
 use crate::schema::{RowDef, Template};
 use crate::span::Span;
-use crate::table::{Cell, ExtraRow, Misalignment, Row, Tables, Value};
+use crate::table::{Cell, ExtraRow, Layout, Misalignment, Row, Tables, Value};
 pub use meta::{Meta, Period, YearAt};
 pub use sections::SectionHit;
 
@@ -83,6 +83,11 @@ pub(crate) fn build_row(
                     raw: src.raw.clone(),
                     unit: r.unit,
                     span: Some(src.span),
+                    layout: src.layout,
+                    lost: doc
+                        .line_cells(src.line)
+                        .iter()
+                        .any(|c| c.raw.contains('\u{FFFD}')),
                 }
             }
             None => Cell {
@@ -92,6 +97,8 @@ pub(crate) fn build_row(
                 raw: String::new(),
                 unit: None,
                 span: None,
+                layout: Layout::Alone,
+                lost: false,
             },
         })
         .collect();
@@ -103,7 +110,35 @@ pub(crate) fn build_row(
             found,
             expected: def.cols.len(),
         }),
+        label_loose: label.is_some_and(|l| !label_fits(&doc.cells[l].norm, def.label)),
     }
+}
+
+/// Whether a label as written (normalised) is the template's wording or a piece of it, the
+/// numbering and punctuation aside: "（二）部分公开（区分处理的，只计这一情" (wrapped) and
+/// "1.属于国家秘密" (without its group) fit; "（七）合计" for （七）总计 and "其他法律行政止公开"
+/// for 2.其他法律行政法规禁止公开 do not (a keyword placed them). Labels that name the
+/// template's wording with more around it ("（一）予以公开（件）") fit too.
+pub(crate) fn label_fits(written: &str, official: &str) -> bool {
+    let core = |s: &str| -> String {
+        s.chars()
+            .filter(|c| {
+                ('\u{4e00}'..='\u{9fff}').contains(c) && !"一二三四五六七八九十".contains(*c)
+            })
+            .collect()
+    };
+    let w = core(written);
+    let o = core(&crate::ingest::norm::normalize(official));
+    if w.is_empty() {
+        return true;
+    }
+    // The row's own part of a sub-row's label: "（三）不予公开 1.属于国家秘密" → 属于国家秘密.
+    let own = official
+        .rsplit(' ')
+        .next()
+        .map(|p| core(&crate::ingest::norm::normalize(p)))
+        .unwrap_or_default();
+    o.contains(&w) || (!own.is_empty() && w.contains(&own))
 }
 
 pub(crate) fn extra_row(doc: &Document, o: &rows::Orphan) -> ExtraRow {
@@ -364,4 +399,34 @@ fn read_narrative(
         },
     };
     narrative::read(text, doc, &ctx)
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::label_fits;
+    use crate::ingest::norm::normalize;
+
+    fn fits(written: &str, official: &str) -> bool {
+        label_fits(&normalize(written), official)
+    }
+
+    #[test]
+    fn labels_as_written_and_labels_placed_by_a_keyword() {
+        let partly = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）";
+        assert!(fits("（二）部分公开（区分处理的，只计这一情", partly));
+        assert!(fits("(二)部分公开", partly));
+        assert!(fits("1.属于国家秘密", "（三）不予公开 1.属于国家秘密"));
+        assert!(fits(
+            "（三）不予公开 1.属于国家秘密",
+            "（三）不予公开 1.属于国家秘密"
+        ));
+        assert!(fits("四、結轉下年度繼續辦理", "四、结转下年度继续办理"));
+        assert!(fits("规范性文件", "行政规范性文件"));
+        assert!(fits("行政规范性文件", "规范性文件"));
+        assert!(!fits("（七）合计", "（七）总计"));
+        assert!(!fits(
+            "三 2.其他法律行政止公开",
+            "2.其他法律行政法规禁止公开"
+        ));
+    }
 }

@@ -3,7 +3,7 @@
 use super::norm::normalize;
 use super::value::{self, Reading};
 use crate::span::Span;
-use crate::table::Value;
+use crate::table::{Layout, Value};
 
 /// How a cell reads, before any table gives it a column.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,6 +28,8 @@ pub struct Cell {
     pub line: usize,
     pub class: CellClass,
     pub reading: Reading,
+    /// How the cell was told apart from its neighbours on its line.
+    pub layout: Layout,
 }
 
 impl Cell {
@@ -114,7 +116,8 @@ impl Document {
             if !t.is_empty() {
                 pipes.open_row = t.contains(['|', '｜']) && !t.ends_with(['|', '｜']);
             }
-            for (a, b) in split_cells(s, opening) {
+            let (cells, layout) = split_cells(s, opening);
+            for (a, b) in cells {
                 if self.cells.len() >= MAX_CELLS {
                     self.truncated = true;
                     break;
@@ -124,6 +127,7 @@ impl Document {
                     raw,
                     Span::new(span.start + a, span.start + b),
                     line_no,
+                    layout,
                 ));
             }
         }
@@ -155,7 +159,7 @@ fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
 /// normalised (labels are matched on short cells only) and they are not read as numbers.
 const LONG_CELL: usize = 600;
 
-fn make_cell(raw: &str, span: Span, line: usize) -> Cell {
+fn make_cell(raw: &str, span: Span, line: usize, layout: Layout) -> Cell {
     if raw.len() > LONG_CELL {
         let mut cut = LONG_CELL;
         while !raw.is_char_boundary(cut) {
@@ -172,6 +176,7 @@ fn make_cell(raw: &str, span: Span, line: usize) -> Cell {
             line,
             class: CellClass::Text,
             reading,
+            layout,
         };
     }
     let reading = value::read(raw);
@@ -187,6 +192,7 @@ fn make_cell(raw: &str, span: Span, line: usize) -> Cell {
         line,
         class,
         reading,
+        layout,
     }
 }
 
@@ -276,29 +282,30 @@ fn opening_pipes(text: &str) -> bool {
     opened * 2 > rows
 }
 
-/// Split one line into cells, as byte ranges into the line. With `opening`, a leading pipe
-/// opens the row rather than closing an empty first cell.
-fn split_cells(s: &str, opening: bool) -> Vec<(usize, usize)> {
+/// Split one line into cells, as byte ranges into the line, with how they were told apart.
+/// With `opening`, a leading pipe opens the row rather than closing an empty first cell.
+fn split_cells(s: &str, opening: bool) -> (Vec<(usize, usize)>, Layout) {
     let (a, b) = trim_range(s, 0, s.len());
     if a == b {
-        return Vec::new();
+        return (Vec::new(), Layout::Alone);
     }
     if s.contains('\t') {
-        return split_on(s, '\t', false, false);
+        return (split_on(s, '\t', false, false), Layout::Tab);
     }
     if s.contains('|') || s.contains('｜') {
         let pipes = s.chars().filter(|c| matches!(c, '|' | '｜')).count();
         let only_pipes = s.chars().all(|c| matches!(c, '|' | '｜') || is_space(c));
         if only_pipes {
             // A lone "|" is a blank cell; a run of pipes is row padding.
-            return if pipes == 1 { vec![(a, a)] } else { Vec::new() };
+            let cells = if pipes == 1 { vec![(a, a)] } else { Vec::new() };
+            return (cells, Layout::Pipe);
         }
-        return split_on(s, '|', true, opening);
+        return (split_on(s, '|', true, opening), Layout::Pipe);
     }
     if let Some(cells) = split_space_row(s) {
-        return cells;
+        return (cells, Layout::Space);
     }
-    vec![(a, b)]
+    (vec![(a, b)], Layout::Alone)
 }
 
 /// Split on a separator. With `pipe`, an empty piece after a trailing separator is not a

@@ -30,6 +30,7 @@ mod p502;
 mod p503;
 mod prose;
 mod r401;
+pub mod reading;
 mod s101;
 mod s102;
 mod s103;
@@ -131,6 +132,9 @@ pub fn run(report: &Report) -> Vec<Finding> {
         debug_assert!(out[before..]
             .iter()
             .all(|f| f.code == rule.code && f.severity <= rule.severity));
+        for f in &mut out[before..] {
+            reading::annotate(report, f);
+        }
     }
     out
 }

@@ -7,6 +7,11 @@
 //! truncating, to the decimals P is written with or to those the rest of the list uses
 //! ("6%" among "24.4%", "1.48%" also reads as "6.0%"). Truncating to fewer decimals than
 //! the list uses counts only when the other items truncate too.
+//! When the sentence gives no such total and its items are outcome counts ("其中予以公开258件，
+//! 占33.9%"), the share is of the applications the table's outcomes count: （七）总计 总计,
+//! or the sum of its applicant columns when that cell is blank and they are filled (the
+//! message says so). A share that fits the applications received (第一项, or 第一项+第二项)
+//! is not wrong either.
 //! **Why**: a share that does not follow from its own numbers is a typing or copying error.
 //! **Fails**: seed 002: "规划计划类信息89条，占6%" in a list whose items sum to 1348 and
 //! round their shares (89 / 1348 = 6.6%).
@@ -16,9 +21,11 @@
 //! `actual` = P as written; `expected` = N / total × 100, to two decimals. `spans`: the
 //! percentage first, then the sentence, the count, and the stated total if there is one.
 
-use super::{fmt_num, Rule};
-use crate::extract::narrative::{Num, PercentItem, PercentList};
+use super::prose::{table_sum, FROM_PARTS};
+use super::{fmt_num, Rule, Sum};
+use crate::extract::narrative::{ClaimKind, Narrative, Num, PercentItem, PercentList};
 use crate::report::{Finding, Report, Severity};
+use crate::schema::TableKind;
 
 pub const RULE: Rule = Rule {
     code: "N608",
@@ -95,6 +102,7 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
     let narrative = &r.facts.narrative;
     for l in &narrative.percent_lists {
         let Some((t, stated, ok)) = base(l) else {
+            table_base(r, narrative, l, out);
             continue;
         };
         for (item, ok) in l.items.iter().zip(ok) {
@@ -103,6 +111,75 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Shares of outcome counts, of the table's applications: an item is wrong when it fits
+/// neither （七）总计 nor what was received (第一项, 第一项+第二项).
+fn table_base(r: &Report, n: &Narrative, l: &PercentList, out: &mut Vec<Finding>) {
+    let outcome = |item: &PercentItem| {
+        n.claims.iter().any(|c| {
+            c.sentence == l.sentence
+                && c.num.span == item.count.span
+                && matches!(c.kind, ClaimKind::Outcome(_))
+        })
+    };
+    if l.items.is_empty() || !l.items.iter().all(outcome) {
+        return;
+    }
+    let Some((processed, from_parts)) = table_sum(r, TableKind::Requests, &[("total", "total")])
+    else {
+        return;
+    };
+    if processed.value <= 0.0 {
+        return;
+    }
+    let received = [
+        vec![("new", "total")],
+        vec![("new", "total"), ("carried_in", "total")],
+    ];
+    let others: Vec<f64> = received
+        .iter()
+        .filter_map(|cells| table_sum(r, TableKind::Requests, cells))
+        .map(|(s, _)| s.value)
+        .filter(|v| *v > 0.0)
+        .collect();
+    let ok = judge(&l.items, processed.value);
+    for (k, item) in l.items.iter().enumerate() {
+        let fits_other = others.iter().any(|&t| judge(&l.items, t)[k]);
+        if !ok[k] && !fits_other {
+            out.push(table_finding(n, l, item, &processed, from_parts));
+        }
+    }
+}
+
+fn table_finding(
+    n: &Narrative,
+    l: &PercentList,
+    item: &PercentItem,
+    processed: &Sum,
+    from_parts: bool,
+) -> Finding {
+    let t = processed.value;
+    let x = (100.0 * item.count.value / t * 100.0).round() / 100.0;
+    let mut msg = format!(
+        "{} / {}（申请情况表（七）总计）= {}%，正文写作 {}%。",
+        fmt_num(item.count.value),
+        fmt_num(t),
+        fmt_num(x),
+        fmt_num(item.percent.value)
+    );
+    if from_parts {
+        msg.push_str(FROM_PARTS);
+    }
+    let mut spans = vec![item.percent.span];
+    spans.extend(n.sentence_span(l.sentence));
+    spans.push(item.count.span);
+    spans.extend(processed.spans.iter().copied());
+    Finding::new(RULE.code, RULE.severity, "narrative", msg)
+        .cells(processed.paths())
+        .values(x, item.percent.value)
+        .quote(n.quote(l.sentence, &item.percent))
+        .spans(spans)
 }
 
 fn finding(

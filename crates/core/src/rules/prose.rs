@@ -70,6 +70,22 @@ fn with_parts(
     (out, replaced)
 }
 
+/// The sum of `cells` of a reliably read national table, a blank 总计 cell replaced by its
+/// row's applicant columns as [`compare`] does; with whether one was. `None` when the table
+/// is absent or misread, or a cell cannot be summed.
+pub(super) fn table_sum(
+    r: &Report,
+    kind: TableKind,
+    cells: &[(&'static str, &'static str)],
+) -> Option<(Sum<'static>, bool)> {
+    let table = national_table(r, kind)?;
+    let (cells, from_parts) = with_parts(table, cells);
+    Some((sum(table, &cells)?, from_parts))
+}
+
+/// What a message adds when a sum was taken over the applicant columns.
+pub(super) const FROM_PARTS: &str = "（表中总计栏空白，此处按申请人各栏之和计。）";
+
 /// Compare every claim `target` gives a target with the table; a mismatch is a finding
 /// unless another sentence says the same thing with the table's number (then the
 /// mismatching one most likely speaks of something narrower, and nothing is said).
@@ -131,7 +147,7 @@ fn finding(rule: &Rule, n: &Narrative, c: &Compared) -> Finding {
         fmt_num(e)
     );
     if c.from_parts {
-        msg.push_str("（表中总计栏空白，此处按申请人各栏之和计。）");
+        msg.push_str(FROM_PARTS);
     }
     Finding::new(rule.code, rule.severity, c.target.subject.clone(), msg)
         .cells(c.sum.paths())

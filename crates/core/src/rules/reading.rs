@@ -1,0 +1,264 @@
+//! What a finding concerns — the report's content, or how the file was read — and, for a
+//! content finding, how certain the reading it rests on is. One place decides both, for every
+//! finding of every rule ([`super::run`], [`crate::across::check_across`]), from what the
+//! reader really knows; the rules themselves say nothing of it.
+//!
+//! **Concerns.** A finding is about the reading when what it says is a fact of the reading,
+//! not of the report: S101 (no table recognised: the file could not be read, bytes were
+//! replaced, a font gives no text, or nothing is there), S104 when a whole table could not be
+//! read reliably (its subject is the table, not a row), S106 (a row's values placed by a
+//! guess), M702 when the period cannot be read (characters lost), V202 when the cell that
+//! cannot be read as a number holds a lost character (U+FFFD). Everything else is about the
+//! content: its numbers, its structure, its text.
+//!
+//! **Reading certainty** of a content finding is the least certain of what it rests on: each
+//! cell it names ([`cell`]) and the sentence it quotes ([`sentence`]). A finding that names
+//! no cell and quotes no sentence (a missing section, a template that does not fit its
+//! year) rests on nothing read cell by cell and has none.
+//!
+//! | the cell came from | certainty |
+//! |---|---|
+//! | a table's own cells: HTML, .docx, a browser's copy (TAB), pipes written in the text | 确定 (`certain`) |
+//! | a PDF table rebuilt from its ruling lines (TAB rows of the PDF reader) | 较可靠 (`likely`) |
+//! | a line split on white space (PDF text without a drawn grid, plain text), or a value alone on its line (its column known only by order) | 不确定 (`uncertain`) |
+//!
+//! and, whatever the layout: a row placed by a keyword of its label rather than its wording
+//! ([`crate::table::Row::label_loose`]) is at most 较可靠; a row whose values do not fit its
+//! columns (S106), or a line with a lost character, is 不确定. A sentence is 确定 unless a
+//! character of it was lost (不确定).
+
+use crate::extract::Period;
+use crate::ingest::{Format, InputFacts};
+use crate::report::{Certainty, Concern, Finding, Report};
+use crate::schema::TableKind;
+use crate::table::{Cell, Layout, Row};
+
+/// The character a reader puts for one it lost.
+const LOST: char = '\u{FFFD}';
+
+/// Set what `f` concerns and, for a content finding, how certain its reading is.
+pub fn annotate(r: &Report, f: &mut Finding) {
+    f.concerns = concerns(r, f);
+    f.reading = match f.concerns {
+        Concern::Reading => None,
+        Concern::Content => certainty(r, f),
+    };
+}
+
+fn concerns(r: &Report, f: &Finding) -> Concern {
+    let reading = match f.code {
+        "S101" | "S106" => true,
+        // A table not read reliably is said once, with the table as its subject; a missing
+        // row has the row's path.
+        "S104" => !f.subject.contains('/'),
+        "M702" => matches!(r.facts.meta.period, Some(Period::Unreadable { .. })),
+        "V202" => f
+            .cells
+            .iter()
+            .any(|p| lookup(r, p).is_some_and(|(_, c)| c.raw.contains(LOST))),
+        _ => false,
+    };
+    if reading {
+        Concern::Reading
+    } else {
+        Concern::Content
+    }
+}
+
+/// The least certain of the finding's cells and sentence; `None` when it has neither.
+fn certainty(r: &Report, f: &Finding) -> Option<Certainty> {
+    let cells = f
+        .cells
+        .iter()
+        .filter_map(|p| lookup(r, p))
+        .map(|(row, c)| cell(&r.facts.input, row, c));
+    let quote = f.quote.as_deref().map(sentence);
+    cells.chain(quote).min()
+}
+
+/// How certain a cell's reading is: that it is the cell the report prints in that row and
+/// column (see the table in the module's documentation).
+pub fn cell(input: &InputFacts, row: &Row, c: &Cell) -> Certainty {
+    if c.lost || row.misaligned.is_some() {
+        return Certainty::Uncertain;
+    }
+    let by_layout = match c.layout {
+        Layout::Tab if input.format == Format::Pdf => Certainty::Likely,
+        Layout::Tab | Layout::Pipe => Certainty::Certain,
+        Layout::Space | Layout::Alone => Certainty::Uncertain,
+    };
+    if row.label_loose {
+        by_layout.min(Certainty::Likely)
+    } else {
+        by_layout
+    }
+}
+
+/// How certain a sentence's reading is, from its quote.
+pub fn sentence(quote: &str) -> Certainty {
+    if quote.contains(LOST) {
+        Certainty::Uncertain
+    } else {
+        Certainty::Certain
+    }
+}
+
+/// The row and cell of a path `table/row/col`, when the report has it.
+fn lookup<'r>(r: &'r Report, path: &str) -> Option<(&'r Row, &'r Cell)> {
+    let mut parts = path.splitn(3, '/');
+    let (table, row, col) = (parts.next()?, parts.next()?, parts.next()?);
+    let kind = [
+        TableKind::Active,
+        TableKind::Requests,
+        TableKind::Appeals,
+        TableKind::Legacy,
+    ]
+    .into_iter()
+    .find(|k| k.key() == table)?;
+    let row = r.tables.get(kind)?.row(row)?;
+    Some((row, row.cell(col)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Read;
+    use crate::report::Severity;
+
+    const BASE: &str = include_str!("../../tests/fixtures/base/gb2021-pipe.txt");
+    const GRANTED: &str = "（一）予以公开 | 10 | 1 | 0 | 0 | 1 | 0 | 12 |";
+    const WRONG: &str = "（一）予以公开 | 10 | 1 | 0 | 0 | 1 | 0 | 13 |";
+
+    fn check_as(text: &str, format: Format) -> Report {
+        let mut input = crate::ingest::read::text_facts(text).unwrap_or_default();
+        input.format = format;
+        crate::check_read(Read {
+            text: text.to_string(),
+            input,
+        })
+        .report
+    }
+
+    /// The pipe rows as TAB rows, as a browser copies a table (or the PDF reader gives a grid).
+    fn tabs(text: &str) -> String {
+        text.lines()
+            .map(|l| {
+                if !l.contains('|') {
+                    return l.to_string();
+                }
+                let mut cells: Vec<&str> = l.split('|').map(str::trim).collect();
+                if cells.last() == Some(&"") {
+                    cells.pop();
+                }
+                cells.join("\t")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn a301(r: &Report) -> &Finding {
+        let f = r.findings.iter().find(|f| f.code == "A301");
+        f.unwrap_or_else(|| panic!("no A301 in {:?}", r.findings))
+    }
+
+    #[test]
+    fn the_files_own_table_cells_are_read_with_certainty() {
+        let text = BASE.replace(GRANTED, WRONG);
+        let r = crate::check(&text);
+        let f = a301(&r);
+        assert_eq!(f.concerns, Concern::Content);
+        assert_eq!(f.reading, Some(Certainty::Certain));
+        // The same table as TAB rows: a browser's copy of a table.
+        assert_eq!(
+            a301(&crate::check(&tabs(&text))).reading,
+            Some(Certainty::Certain)
+        );
+    }
+
+    #[test]
+    fn pdf_grids_are_likely_and_loose_labels_at_most_likely() {
+        let r = check_as(&tabs(&BASE.replace(GRANTED, WRONG)), Format::Pdf);
+        assert_eq!(a301(&r).reading, Some(Certainty::Likely));
+        // （七）总计 written 合计: placed by its keyword only.
+        let loose = BASE.replace(
+            "（七）总计 | 20 | 3 | 0 | 0 | 1 | 0 | 24 |",
+            "（七）合计 | 20 | 3 | 0 | 0 | 1 | 0 | 25 |",
+        );
+        let r = crate::check(&loose);
+        let f = a301(&r);
+        assert_eq!(f.subject, "requests/row/total");
+        assert_eq!(f.reading, Some(Certainty::Likely));
+    }
+
+    #[test]
+    fn lost_characters_make_the_reading_uncertain() {
+        let text = BASE.replace(
+            GRANTED,
+            "（一）予以公开 | 10 | 1 | 0 | 0 | 1 | 0\u{FFFD} | 13 |",
+        );
+        let r = crate::check(&text);
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.cells.iter().any(|c| c.starts_with("requests/granted/")));
+        let f = f.unwrap_or_else(|| panic!("no finding on granted in {:?}", r.findings));
+        if f.code == "V202" {
+            assert_eq!(f.concerns, Concern::Reading);
+            assert_eq!(f.reading, None);
+        } else {
+            assert_eq!(f.reading, Some(Certainty::Uncertain));
+        }
+    }
+
+    #[test]
+    fn findings_about_the_reading_carry_no_certainty() {
+        let r = crate::check("这不是年度报告。");
+        let s101 = r.findings.iter().find(|f| f.code == "S101");
+        assert!(s101.is_some_and(|f| f.concerns == Concern::Reading && f.reading.is_none()));
+        // A row short of one value: its alignment is a guess (S106).
+        let short = BASE.replace(GRANTED, "（一）予以公开 | 10 | 1 | 0 | 0 | 1 | 12 |");
+        let r = crate::check(&short);
+        let s106 = r.findings.iter().find(|f| f.code == "S106");
+        assert!(s106.is_some_and(|f| f.concerns == Concern::Reading && f.reading.is_none()));
+        assert!(r
+            .findings
+            .iter()
+            .filter(|f| f.code != "S106")
+            .all(|f| f.concerns == Concern::Content));
+        // A missing section rests on no cell or sentence.
+        let text = BASE.replace("五、存在的主要问题及改进情况", "");
+        let r = crate::check(&text);
+        assert!(r
+            .findings
+            .iter()
+            .filter(|f| f.severity > Severity::Info && f.cells.is_empty() && f.quote.is_none())
+            .all(|f| f.reading.is_none()));
+    }
+
+    #[test]
+    fn cells_by_layout() {
+        let mut r = crate::check(BASE);
+        let input = InputFacts::default();
+        let Some(t) = r.tables.requests.as_mut() else {
+            panic!("no requests table");
+        };
+        let row = &mut t.rows[0];
+        let layouts = [
+            (Layout::Tab, Certainty::Certain),
+            (Layout::Pipe, Certainty::Certain),
+            (Layout::Space, Certainty::Uncertain),
+            (Layout::Alone, Certainty::Uncertain),
+        ];
+        for (layout, want) in layouts {
+            row.cells[0].layout = layout;
+            assert_eq!(cell(&input, row, &row.cells[0]), want, "{layout:?}");
+        }
+        row.cells[0].layout = Layout::Pipe;
+        row.label_loose = true;
+        assert_eq!(cell(&input, row, &row.cells[0]), Certainty::Likely);
+        row.cells[0].layout = Layout::Space;
+        assert_eq!(cell(&input, row, &row.cells[0]), Certainty::Uncertain);
+        assert_eq!(sentence("予以公开12件"), Certainty::Certain);
+        assert_eq!(sentence("予以公开1\u{FFFD}件"), Certainty::Uncertain);
+    }
+}
