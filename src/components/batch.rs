@@ -491,6 +491,7 @@ fn across_finding(f: &Finding, on_explain: &Callback<(AttrValue, Option<usize>)>
             <span class="across-finding__code">{ f.code }</span>
             <span class="sr-only">{ f.severity.name_zh() }</span>
             <span class="across-finding__message">{ f.message.clone() }</span>
+            { crate::components::findings::reading_label(f) }
             <button
                 type="button"
                 class="finding__explain"

@@ -1,8 +1,11 @@
 //! The findings, grouped by severity (errors, warnings, information), each with its code, the
 //! checker's own Chinese message and the cells it involves. An item is a button: selecting it
-//! highlights its cells in the tables and marks its place in the source view.
+//! highlights its cells in the tables and marks its place in the source view. A finding about
+//! how the file was read is labelled 关于文件读取; a content finding read with less than full
+//! certainty says 读取把握：较可靠 or 不确定 (the hover text says why); a fully certain one,
+//! the common case, carries no label.
 
-use gouji_core::{Finding, Report, Severity};
+use gouji_core::{Certainty, Concern, Finding, Report, Severity};
 use yew::prelude::*;
 
 use crate::shared::Shared;
@@ -38,6 +41,31 @@ pub fn severity_mark(severity: Severity) -> Html {
         <span class={classes!("sev", format!("sev--{}", severity.id()))} aria-hidden="true">
             { glyph(severity) }
         </span>
+    }
+}
+
+/// The label that says what a finding concerns and how certain its reading is; nothing for a
+/// content finding read with certainty.
+pub fn reading_label(f: &Finding) -> Html {
+    let (class, text, title) = match (f.concerns, f.reading) {
+        (Concern::Reading, _) => (
+            "reading-label--reading",
+            "关于文件读取".to_string(),
+            Concern::Reading.note_zh(),
+        ),
+        (Concern::Content, Some(c @ (Certainty::Likely | Certainty::Uncertain))) => (
+            if c == Certainty::Likely {
+                "reading-label--likely"
+            } else {
+                "reading-label--uncertain"
+            },
+            format!("读取把握：{}", c.name_zh()),
+            f.reading_note.unwrap_or(c.note_zh()),
+        ),
+        _ => return html! {},
+    };
+    html! {
+        <span class={classes!("reading-label", class)} {title}>{ text }</span>
     }
 }
 
@@ -126,6 +154,8 @@ fn item(report: &Report, index: usize, f: &Finding, props: &FindingsPanelProps) 
             data-severity={severity}
             data-subject={f.subject.clone()}
             data-index={index.to_string()}
+            data-concerns={f.concerns.id()}
+            data-reading={f.reading.map(|c| c.id())}
             tabindex="0"
             role="button"
             aria-pressed={if selected { "true" } else { "false" }}
@@ -137,6 +167,7 @@ fn item(report: &Report, index: usize, f: &Finding, props: &FindingsPanelProps) 
                 <span class="sr-only">{ f.severity.name_zh() }</span>
                 <code class="finding__code">{ f.code }</code>
                 <span class="finding__subject" title={f.subject.clone()}>{ subject }</span>
+                { reading_label(f) }
                 <button
                     type="button"
                     class="finding__explain"

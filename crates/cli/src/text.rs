@@ -9,11 +9,16 @@
 //!
 //! The location comes from the finding's first span (a byte offset into the decoded text),
 //! shown as a line number and the line itself, shortened around the span when it is long.
+//!
+//! A finding about how the file was read (not about the report) opens with 〔读取〕. A content
+//! finding whose cells or sentence were read with less than full certainty says so on a line
+//! of its own (`= 读取把握：较可靠（…）`); a fully certain one, the common case of a web page or
+//! a .docx, says nothing, so that the usual output stays as short as before.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use gouji_core::{Checked, Finding, Severity};
+use gouji_core::{Certainty, Checked, Concern, Finding, Severity};
 
 use crate::Summary;
 
@@ -38,9 +43,14 @@ pub fn render(source: &str, checked: &Checked) -> String {
     );
     let mut lines = None;
     for f in &report.findings {
-        let _ = writeln!(s, "{}[{}] {}", f.severity.id(), f.code, f.message);
+        let mark = match f.concerns {
+            Concern::Reading => "〔读取〕",
+            Concern::Content => "",
+        };
+        let _ = writeln!(s, "{}[{}] {mark}{}", f.severity.id(), f.code, f.message);
         let lines = lines.get_or_insert_with(|| LineIndex::new(&checked.text));
         write_location(&mut s, f, &checked.text, lines);
+        write_certainty(&mut s, f);
     }
     if let Some(repair) = &report.repair {
         write_repair(&mut s, repair);
@@ -127,6 +137,14 @@ fn write_location(s: &mut String, f: &Finding, text: &str, lines: &LineIndex) {
         if !quote.is_empty() {
             let _ = writeln!(s, "   = 原文：{}", shorten(quote, 0, 0).text);
         }
+    }
+}
+
+/// "读取把握：不确定（…）" under a content finding read with less than full certainty.
+fn write_certainty(s: &mut String, f: &Finding) {
+    if let Some(c @ (Certainty::Likely | Certainty::Uncertain)) = f.reading {
+        let why = f.reading_note.unwrap_or(c.note_zh());
+        let _ = writeln!(s, "   = 读取把握：{}（{why}）", c.name_zh());
     }
 }
 

@@ -259,7 +259,8 @@ fn text_that_is_not_a_report() {
     assert_eq!(run.code, 0, "not a report is not a failure");
     assert!(run.stdout.contains("模板 unknown"), "{}", run.stdout);
     assert!(
-        run.stdout.contains("info[S101] 未识别出年度报告的标准表格"),
+        run.stdout
+            .contains("info[S101] 〔读取〕未识别出年度报告的标准表格"),
         "{}",
         run.stdout
     );

@@ -143,6 +143,9 @@ pub struct Finding {
     /// that rests on nothing read (a missing section, a template that does not fit the year).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reading: Option<Certainty>,
+    /// Why the reading is less than certain, in Chinese; `None` when it is certain.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reading_note: Option<&'static str>,
     /// Where in the input the finding points (cells, labels, sentences).
     pub spans: Vec<Span>,
 }
@@ -172,6 +175,7 @@ impl Finding {
             quote: None,
             concerns: Concern::Content,
             reading: None,
+            reading_note: None,
             spans: Vec::new(),
         }
     }

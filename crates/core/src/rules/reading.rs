@@ -25,7 +25,8 @@
 //! and, whatever the layout: a row placed by a keyword of its label rather than its wording
 //! ([`crate::table::Row::label_loose`]) is at most 较可靠; a row whose values do not fit its
 //! columns (S106), or a line with a lost character, is 不确定. A sentence is 确定 unless a
-//! character of it was lost (不确定).
+//! character of it was lost (不确定). Each less certain reading comes with one sentence that
+//! says why (`reading_note`), the one of the least certain cell.
 
 use crate::extract::Period;
 use crate::ingest::{Format, InputFacts};
@@ -36,13 +37,18 @@ use crate::table::{Cell, Layout, Row};
 /// The character a reader puts for one it lost.
 const LOST: char = '\u{FFFD}';
 
-/// Set what `f` concerns and, for a content finding, how certain its reading is.
+/// Set what `f` concerns and, for a content finding, how certain its reading is and why.
 pub fn annotate(r: &Report, f: &mut Finding) {
     f.concerns = concerns(r, f);
-    f.reading = match f.concerns {
-        Concern::Reading => None,
-        Concern::Content => certainty(r, f),
+    let (reading, note) = match f.concerns {
+        Concern::Reading => (None, None),
+        Concern::Content => match certainty(r, f) {
+            Some((c, note)) => (Some(c), note),
+            None => (None, None),
+        },
     };
+    f.reading = reading;
+    f.reading_note = note;
 }
 
 fn concerns(r: &Report, f: &Finding) -> Concern {
@@ -65,41 +71,70 @@ fn concerns(r: &Report, f: &Finding) -> Concern {
     }
 }
 
-/// The least certain of the finding's cells and sentence; `None` when it has neither.
-fn certainty(r: &Report, f: &Finding) -> Option<Certainty> {
+/// How certain a reading is, and, when less than certain, why (one sentence in Chinese).
+pub type Judged = (Certainty, Option<&'static str>);
+
+/// The least certain of the finding's cells and sentence (the first of them when several
+/// are as uncertain); `None` when it has neither.
+fn certainty(r: &Report, f: &Finding) -> Option<Judged> {
     let cells = f
         .cells
         .iter()
         .filter_map(|p| lookup(r, p))
         .map(|(row, c)| cell(&r.facts.input, row, c));
     let quote = f.quote.as_deref().map(sentence);
-    cells.chain(quote).min()
+    cells.chain(quote).min_by_key(|j| j.0)
 }
 
 /// How certain a cell's reading is: that it is the cell the report prints in that row and
 /// column (see the table in the module's documentation).
-pub fn cell(input: &InputFacts, row: &Row, c: &Cell) -> Certainty {
-    if c.lost || row.misaligned.is_some() {
-        return Certainty::Uncertain;
+pub fn cell(input: &InputFacts, row: &Row, c: &Cell) -> Judged {
+    if c.lost {
+        return (
+            Certainty::Uncertain,
+            Some("所依据的单元格所在行有无法识别的字符（�），可能丢了数字。"),
+        );
     }
-    let by_layout = match c.layout {
-        Layout::Tab if input.format == Format::Pdf => Certainty::Likely,
-        Layout::Tab | Layout::Pipe => Certainty::Certain,
-        Layout::Space | Layout::Alone => Certainty::Uncertain,
+    if row.misaligned.is_some() {
+        return (
+            Certainty::Uncertain,
+            Some("所依据的行数值个数与列数不符，各数值属于哪一列是推测的。"),
+        );
+    }
+    let by_layout: Judged = match c.layout {
+        Layout::Tab if input.format == Format::Pdf => (
+            Certainty::Likely,
+            Some("所依据的单元格由 PDF 的表格框线重建，框线缺失或合并单元格可能使数值错位。"),
+        ),
+        Layout::Tab | Layout::Pipe => (Certainty::Certain, None),
+        Layout::Space => (
+            Certainty::Uncertain,
+            Some("所依据的单元格只按数字之间的空白分列（PDF 中没有画出表格线，或纯文本），空白单元格可能使数值错列。"),
+        ),
+        Layout::Alone => (
+            Certainty::Uncertain,
+            Some("所依据的数值各占一行，属于哪一列只能按先后顺序推定。"),
+        ),
     };
-    if row.label_loose {
-        by_layout.min(Certainty::Likely)
+    if row.label_loose && by_layout.0 == Certainty::Certain {
+        (
+            Certainty::Likely,
+            Some("所依据的行，行名与模板的措辞不同，是按关键词认出的。"),
+        )
     } else {
         by_layout
     }
 }
 
 /// How certain a sentence's reading is, from its quote.
-pub fn sentence(quote: &str) -> Certainty {
+pub fn sentence(quote: &str) -> Judged {
     if quote.contains(LOST) {
-        Certainty::Uncertain
+        (
+            Certainty::Uncertain,
+            Some("所依据的句子中有无法识别的字符（�），可能丢了数字。"),
+        )
     } else {
-        Certainty::Certain
+        (Certainty::Certain, None)
     }
 }
 
@@ -251,14 +286,14 @@ mod tests {
         ];
         for (layout, want) in layouts {
             row.cells[0].layout = layout;
-            assert_eq!(cell(&input, row, &row.cells[0]), want, "{layout:?}");
+            assert_eq!(cell(&input, row, &row.cells[0]).0, want, "{layout:?}");
         }
         row.cells[0].layout = Layout::Pipe;
         row.label_loose = true;
-        assert_eq!(cell(&input, row, &row.cells[0]), Certainty::Likely);
+        assert_eq!(cell(&input, row, &row.cells[0]).0, Certainty::Likely);
         row.cells[0].layout = Layout::Space;
-        assert_eq!(cell(&input, row, &row.cells[0]), Certainty::Uncertain);
-        assert_eq!(sentence("予以公开12件"), Certainty::Certain);
-        assert_eq!(sentence("予以公开1\u{FFFD}件"), Certainty::Uncertain);
+        assert_eq!(cell(&input, row, &row.cells[0]).0, Certainty::Uncertain);
+        assert_eq!(sentence("予以公开12件").0, Certainty::Certain);
+        assert_eq!(sentence("予以公开1\u{FFFD}件").0, Certainty::Uncertain);
     }
 }
