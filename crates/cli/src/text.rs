@@ -339,6 +339,26 @@ pub(crate) fn explanation(code: &str) -> Option<String> {
     Some(out)
 }
 
+/// The cross-year findings, after every report: `error[Y801] source: message`.
+pub fn write_across(
+    out: &mut impl Write,
+    across: &[(usize, gouji_core::Finding)],
+    views: &[(String, Option<gouji_core::Report>)],
+) -> io::Result<()> {
+    writeln!(out, "== 跨年度检查（同一机关相邻年度的报告）")?;
+    for (i, f) in across {
+        let source = views.get(*i).map_or("", |v| v.0.as_str());
+        writeln!(
+            out,
+            "{}[{}] {source}: {}",
+            f.severity.id(),
+            f.code,
+            f.message
+        )?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -393,24 +413,4 @@ mod tests {
         assert_eq!(width("湘阴县"), 6);
         assert_eq!(width("（七）"), 6);
     }
-}
-
-/// The cross-year findings, after every report: `error[Y801] source: message`.
-pub fn write_across(
-    out: &mut impl Write,
-    across: &[(usize, gouji_core::Finding)],
-    views: &[(String, Option<gouji_core::Report>)],
-) -> io::Result<()> {
-    writeln!(out, "== 跨年度检查（同一机关相邻年度的报告）")?;
-    for (i, f) in across {
-        let source = views.get(*i).map_or("", |v| v.0.as_str());
-        writeln!(
-            out,
-            "{}[{}] {source}: {}",
-            f.severity.id(),
-            f.code,
-            f.message
-        )?;
-    }
-    Ok(())
 }

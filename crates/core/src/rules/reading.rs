@@ -12,9 +12,11 @@
 //! content: its numbers, its structure, its text.
 //!
 //! **Reading certainty** of a content finding is the least certain of what it rests on: each
-//! cell it names ([`cell`]) and the sentence it quotes ([`sentence`]). A finding that names
-//! no cell and quotes no sentence (a missing section, a template that does not fit its
-//! year) rests on nothing read cell by cell and has none.
+//! cell it names ([`cell`]) and the sentence it quotes ([`sentence`]); a missing row (S104)
+//! or a row outside the template (S105) rests on how its table was read (the least certain
+//! of its cells). A finding that names no cell and quotes no sentence otherwise (a missing
+//! section, a template that does not fit its year) rests on nothing read cell by cell and
+//! has none.
 //!
 //! | the cell came from | certainty |
 //! |---|---|
@@ -32,7 +34,7 @@ use crate::extract::Period;
 use crate::ingest::{Format, InputFacts};
 use crate::report::{Certainty, Concern, Finding, Report};
 use crate::schema::TableKind;
-use crate::table::{Cell, Layout, Row};
+use crate::table::{Cell, Layout, Row, Table};
 
 /// The character a reader puts for one it lost.
 const LOST: char = '\u{FFFD}';
@@ -75,15 +77,26 @@ fn concerns(r: &Report, f: &Finding) -> Concern {
 pub type Judged = (Certainty, Option<&'static str>);
 
 /// The least certain of the finding's cells and sentence (the first of them when several
-/// are as uncertain); `None` when it has neither.
+/// are as uncertain). A finding that names neither but is about a table's rows (a missing
+/// row, S104; a row the template does not have, S105) rests on how that table was read: the
+/// least certain of its cells. `None` otherwise.
 fn certainty(r: &Report, f: &Finding) -> Option<Judged> {
+    let input = &r.facts.input;
     let cells = f
         .cells
         .iter()
         .filter_map(|p| lookup(r, p))
-        .map(|(row, c)| cell(&r.facts.input, row, c));
+        .map(|(row, c)| cell(input, row, c));
     let quote = f.quote.as_deref().map(sentence);
-    cells.chain(quote).min_by_key(|j| j.0)
+    let found = cells.chain(quote).min_by_key(|j| j.0);
+    if found.is_some() || !matches!(f.code, "S104" | "S105") {
+        return found;
+    }
+    let table = table_of(r, f.subject.split('/').next()?)?;
+    table
+        .cells()
+        .map(|(row, c)| cell(input, row, c))
+        .min_by_key(|j| j.0)
 }
 
 /// How certain a cell's reading is: that it is the cell the report prints in that row and
@@ -138,10 +151,8 @@ pub fn sentence(quote: &str) -> Judged {
     }
 }
 
-/// The row and cell of a path `table/row/col`, when the report has it.
-fn lookup<'r>(r: &'r Report, path: &str) -> Option<(&'r Row, &'r Cell)> {
-    let mut parts = path.splitn(3, '/');
-    let (table, row, col) = (parts.next()?, parts.next()?, parts.next()?);
+/// The table of a key (`requests`), when the report has it.
+fn table_of<'r>(r: &'r Report, key: &str) -> Option<&'r Table> {
     let kind = [
         TableKind::Active,
         TableKind::Requests,
@@ -149,8 +160,15 @@ fn lookup<'r>(r: &'r Report, path: &str) -> Option<(&'r Row, &'r Cell)> {
         TableKind::Legacy,
     ]
     .into_iter()
-    .find(|k| k.key() == table)?;
-    let row = r.tables.get(kind)?.row(row)?;
+    .find(|k| k.key() == key)?;
+    r.tables.get(kind)
+}
+
+/// The row and cell of a path `table/row/col`, when the report has it.
+fn lookup<'r>(r: &'r Report, path: &str) -> Option<(&'r Row, &'r Cell)> {
+    let mut parts = path.splitn(3, '/');
+    let (table, row, col) = (parts.next()?, parts.next()?, parts.next()?);
+    let row = table_of(r, table)?.row(row)?;
     Some((row, row.cell(col)?))
 }
 
@@ -191,38 +209,43 @@ mod tests {
             .join("\n")
     }
 
-    fn a301(r: &Report) -> &Finding {
+    /// The first A301's reading, with what it concerns.
+    fn a301(r: &Report) -> Option<(Concern, Option<Certainty>, &str)> {
         let f = r.findings.iter().find(|f| f.code == "A301");
-        f.unwrap_or_else(|| panic!("no A301 in {:?}", r.findings))
+        assert!(f.is_some(), "no A301 in {:?}", r.findings);
+        f.map(|f| (f.concerns, f.reading, f.subject.as_str()))
     }
 
     #[test]
     fn the_files_own_table_cells_are_read_with_certainty() {
         let text = BASE.replace(GRANTED, WRONG);
         let r = crate::check(&text);
-        let f = a301(&r);
-        assert_eq!(f.concerns, Concern::Content);
-        assert_eq!(f.reading, Some(Certainty::Certain));
-        // The same table as TAB rows: a browser's copy of a table.
-        assert_eq!(
-            a301(&crate::check(&tabs(&text))).reading,
-            Some(Certainty::Certain)
+        let want = (
+            Concern::Content,
+            Some(Certainty::Certain),
+            "requests/row/granted",
         );
+        assert_eq!(a301(&r), Some(want));
+        // The same table as TAB rows: a browser's copy of a table.
+        assert_eq!(a301(&crate::check(&tabs(&text))), Some(want));
     }
 
     #[test]
     fn pdf_grids_are_likely_and_loose_labels_at_most_likely() {
         let r = check_as(&tabs(&BASE.replace(GRANTED, WRONG)), Format::Pdf);
-        assert_eq!(a301(&r).reading, Some(Certainty::Likely));
+        assert_eq!(a301(&r).and_then(|f| f.1), Some(Certainty::Likely));
         // （七）总计 written 合计: placed by its keyword only.
         let loose = BASE.replace(
             "（七）总计 | 20 | 3 | 0 | 0 | 1 | 0 | 24 |",
             "（七）合计 | 20 | 3 | 0 | 0 | 1 | 0 | 25 |",
         );
         let r = crate::check(&loose);
-        let f = a301(&r);
-        assert_eq!(f.subject, "requests/row/total");
-        assert_eq!(f.reading, Some(Certainty::Likely));
+        let want = (
+            Concern::Content,
+            Some(Certainty::Likely),
+            "requests/row/total",
+        );
+        assert_eq!(a301(&r), Some(want));
     }
 
     #[test]
@@ -236,7 +259,8 @@ mod tests {
             .findings
             .iter()
             .find(|f| f.cells.iter().any(|c| c.starts_with("requests/granted/")));
-        let f = f.unwrap_or_else(|| panic!("no finding on granted in {:?}", r.findings));
+        assert!(f.is_some(), "no finding on granted in {:?}", r.findings);
+        let Some(f) = f else { return };
         if f.code == "V202" {
             assert_eq!(f.concerns, Concern::Reading);
             assert_eq!(f.reading, None);
@@ -260,6 +284,20 @@ mod tests {
             .iter()
             .filter(|f| f.code != "S106")
             .all(|f| f.concerns == Concern::Content));
+        // A missing row rests on how its table was read.
+        let missing = BASE.replace(GRANTED, "");
+        let r = crate::check(&missing);
+        let s104 = r.findings.iter().find(|f| f.code == "S104");
+        assert!(
+            s104.is_some_and(
+                |f| f.concerns == Concern::Content && f.reading == Some(Certainty::Certain)
+            ),
+            "{:?}",
+            r.findings
+        );
+        let r = check_as(&tabs(&missing), Format::Pdf);
+        let s104 = r.findings.iter().find(|f| f.code == "S104");
+        assert!(s104.is_some_and(|f| f.reading == Some(Certainty::Likely)));
         // A missing section rests on no cell or sentence.
         let text = BASE.replace("五、存在的主要问题及改进情况", "");
         let r = crate::check(&text);
@@ -274,8 +312,9 @@ mod tests {
     fn cells_by_layout() {
         let mut r = crate::check(BASE);
         let input = InputFacts::default();
+        assert!(r.tables.requests.is_some(), "no requests table");
         let Some(t) = r.tables.requests.as_mut() else {
-            panic!("no requests table");
+            return;
         };
         let row = &mut t.rows[0];
         let layouts = [
