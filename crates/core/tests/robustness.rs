@@ -105,7 +105,7 @@ fn any_seed() -> impl Strategy<Value = &'static str> {
 }
 
 proptest! {
-    #![proptest_config(cases(64))]
+    #![proptest_config(cases(256))]
 
     #[test]
     fn any_prefix_of_any_seed_keeps_the_invariants(text in any_seed(), at in any::<Index>()) {
