@@ -1,9 +1,9 @@
 //! The HTML reader on arbitrary bytes. UTF-8 bytes are read as clipboard HTML
 //! (`check_html_str`) and rendered on their own (`ingest::html::render`); other bytes as a
 //! saved page (`check_html`: charset sniffing and decoding, then rendering). No panic, no
-//! hang; every table cell is placed on its grid and its span slices the rendered text on one
-//! line; the reports keep every promise of crates/core/tests/support/invariants.rs, and the
-//! clipboard check reads exactly the rendered text.
+//! hang; the rendered text's lines and cells keep their promises, the reports keep every
+//! promise of crates/core/tests/support/invariants.rs, and the clipboard check reads exactly
+//! the rendered text.
 #![no_main]
 
 #[path = "../../crates/core/tests/support/invariants.rs"]

@@ -73,9 +73,7 @@ fn an_empty_file_is_not_a_report() {
 #[test]
 fn binary_bytes_are_not_a_report() {
     let dir = tempfile::tempdir().unwrap();
-    let mut bytes: Vec<u8> = (0..4096u32)
-        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
-        .collect();
+    let mut bytes = common::rng::noise(4096);
     bytes.extend_from_slice(b"\x00\x00PK\x03\x04\xff\xfe\x80");
     let path = write(dir.path(), "image.txt", &bytes);
     let run = gouji_paths(&["check", "--format", "json"], &[path]);

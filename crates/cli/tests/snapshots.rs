@@ -10,26 +10,24 @@ mod common;
 
 use common::{gouji, Run};
 
-const FIXTURES: [&str; 8] = [
-    "seeds/000_7dba22183337286f.txt",
-    "seeds/001_a59a8232ffc24999.txt",
-    "seeds/002_01eb1ecf6fdff090.txt",
-    "seeds/003_89f707ba0384b85a.txt",
-    "seeds/004_a362a86d6de7df23.txt",
-    "reports/hongze-2023-qzf.pdf.txt",
-    "reports/hongze-2024-qzf.pdf.txt",
-    "reports/huaian-2024-szf.pdf.txt",
-];
+/// The seeds and the published reports' text extractions, as their folders hold them.
+fn fixtures() -> Vec<String> {
+    let mut all = common::seeds();
+    all.extend(common::fixture_files("tests/fixtures/reports", ".pdf.txt"));
+    assert!(all.len() >= 8, "{all:?}");
+    all
+}
 
 fn shown(run: &Run) -> String {
     assert!(run.stderr.is_empty(), "unexpected stderr: {}", run.stderr);
     format!("exit: {}\n---\n{}", run.code, run.stdout)
 }
 
-/// `seeds/000_7dba22183337286f.txt` → `seed_000`; `reports/hongze-2023-qzf.pdf.txt` → `hongze-2023-qzf`.
+/// `tests/fixtures/seeds/000_7dba22183337286f.txt` → `seed_000`;
+/// `tests/fixtures/reports/hongze-2023-qzf.pdf.txt` → `hongze-2023-qzf`.
 fn name(fixture: &str) -> String {
     let file = fixture.rsplit('/').next().unwrap_or(fixture);
-    match fixture.strip_prefix("seeds/") {
+    match fixture.strip_prefix("tests/fixtures/seeds/") {
         Some(_) => format!("seed_{}", &file[..3]),
         None => file.trim_end_matches(".pdf.txt").to_string(),
     }
@@ -37,22 +35,17 @@ fn name(fixture: &str) -> String {
 
 #[test]
 fn text_of_each_fixture() {
-    for fixture in FIXTURES {
-        let run = gouji(&["check", &format!("tests/fixtures/{fixture}")]);
-        insta::assert_snapshot!(format!("text_{}", name(fixture)), shown(&run));
+    for fixture in fixtures() {
+        let run = gouji(&["check", &fixture]);
+        insta::assert_snapshot!(format!("text_{}", name(&fixture)), shown(&run));
     }
 }
 
 #[test]
 fn json_of_each_fixture() {
-    for fixture in FIXTURES {
-        let run = gouji(&[
-            "check",
-            "--format",
-            "json",
-            &format!("tests/fixtures/{fixture}"),
-        ]);
-        insta::assert_snapshot!(format!("json_{}", name(fixture)), shown(&run));
+    for fixture in fixtures() {
+        let run = gouji(&["check", "--format", "json", &fixture]);
+        insta::assert_snapshot!(format!("json_{}", name(&fixture)), shown(&run));
     }
 }
 

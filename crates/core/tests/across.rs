@@ -1,18 +1,14 @@
 //! Reports of one agency for consecutive years, checked together (Y801, Y802).
 
-use std::path::Path;
+mod support;
 
 use gouji_core::across::{check_across, ACROSS_RULES};
 use gouji_core::{check, Report};
-
-fn read(rel: &str) -> String {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
-    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
+use support::fixtures::{base, shared, text};
 
 /// The base report (2022) and a 2023 report of the same agency that continues it.
 fn two_years() -> (String, String) {
-    let y2022 = read("tests/fixtures/base/gb2021-pipe.txt");
+    let y2022 = base("gb2021-pipe.txt");
     let y2023 = y2022
         .replace("2022年", "2023年")
         .replace("规章 | 1 | 0 | 5 |", "规章 | 1 | 0 | 6 |")
@@ -103,8 +99,8 @@ fn a_guessed_agency_match_says_so() {
 
 #[test]
 fn hongze_2023_and_2024_continue() {
-    let a = read("../../tests/fixtures/reports/hongze-2023-qzf.pdf.txt");
-    let b = read("../../tests/fixtures/reports/hongze-2024-qzf.pdf.txt");
+    let a = text(&shared("reports/hongze-2023-qzf.pdf.txt"));
+    let b = text(&shared("reports/hongze-2024-qzf.pdf.txt"));
     assert!(findings(&[&a, &b]).is_empty());
 }
 

@@ -23,6 +23,9 @@
 //! `cargo test -p gouji-core --test corpus -- --nocapture` prints, per rendering, how many
 //! reports read exactly.
 
+// A test fails by panicking.
+#![allow(clippy::expect_used, clippy::panic, clippy::unwrap_used)]
+
 mod support;
 
 use std::collections::BTreeMap;
@@ -126,16 +129,7 @@ fn truth_of(dir: &Path, name: &str) -> Result<Truth, String> {
     let number = name
         .strip_prefix("seed-")
         .ok_or_else(|| format!("{name} has no truth.txt"))?;
-    let seeds = fixtures().join("seeds");
-    let seed = std::fs::read_dir(&seeds)
-        .map_err(|e| format!("{}: {e}", seeds.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(&format!("{number}_")) && n.ends_with(".txt"))
-        })
-        .ok_or_else(|| format!("{name}: no seed {number}_*.txt"))?;
+    let seed = support::fixtures::seed_path(&format!("{number}_"));
     Ok(truth::of_report(&check_bytes(&read(&seed)).report))
 }
 
@@ -275,11 +269,7 @@ fn known_pairs_may_only_shrink() {
 /// finding of another subject, each is named.
 #[test]
 fn differences_name_each_disagreement() {
-    let seed = std::fs::read_dir(fixtures().join("seeds"))
-        .expect("seeds")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.to_string_lossy().contains("001_"))
-        .expect("seed 001");
+    let seed = support::fixtures::seed_path("001");
     let report = check_bytes(&read(&seed)).report;
     let t = truth::of_report(&report);
     assert!(

@@ -2,15 +2,16 @@
 //! rows, one cell per line ending in " |" (with traditional characters and full-width
 //! digits), and space-separated rows from a PDF with page numbers and wrapped labels.
 
-use std::path::Path;
+// A test fails by panicking.
+#![allow(clippy::expect_used, clippy::panic)]
+
+mod support;
 
 use gouji_core::{check, Severity, Template};
 
+/// A fixture of this crate ("base/gb2021-pipe.txt").
 fn read(rel: &str) -> String {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(rel);
-    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    support::fixtures::text(&support::fixtures::local(rel))
 }
 
 /// Every table's numbers, blank read as 0, as "table/row/col=value" lines.

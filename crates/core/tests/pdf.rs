@@ -9,24 +9,28 @@
 
 mod support;
 
-use std::path::Path;
+use std::sync::LazyLock;
 
 use gouji_core::ingest::{FileProblem, Format};
 use gouji_core::{check_bytes, Checked, Report, Severity, Template, Value};
-use support::{assert_spans_inside, deflate_zeros, s101};
+use proptest::prelude::*;
+use proptest::sample::Index;
+use support::fixtures::{bytes, local, shared};
+use support::invariants::assert_checked;
+use support::mutate::{apply_bytes, byte_edits, cut};
+use support::rng::noise;
+use support::{cases, deflate_zeros, s101};
 
+/// A published report of `tests/fixtures/reports`.
 fn fixture(name: &str) -> Vec<u8> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/reports")
-        .join(name);
-    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    bytes(&shared("reports").join(name))
 }
 
 fn read_pdf(name: &str) -> Checked {
     let c = check_bytes(&fixture(name));
     assert_eq!(c.report.facts.input.format, Format::Pdf, "{name}");
     assert_eq!(c.report.facts.input.problem, None, "{name}");
-    assert_spans_inside(&c);
+    assert_checked(&c);
     c
 }
 
@@ -327,7 +331,7 @@ fn identity_h_and_v_with_to_unicode_lay_out_as_lines() {
             "compressed: {compress}"
         );
         assert_eq!(c.report.facts.input.replaced, 0);
-        assert_spans_inside(&c);
+        assert_checked(&c);
     }
 }
 
@@ -507,7 +511,7 @@ fn a_pdf_with_only_an_owner_password_is_read() {
 fn a_damaged_pdf_says_so() {
     // Junk after the header.
     let mut junk = b"%PDF-1.7\n".to_vec();
-    junk.extend((0..20_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8));
+    junk.extend(noise(20_000));
     let c = check_bytes(&junk);
     assert_eq!(c.report.facts.input.format, Format::Pdf);
     assert_eq!(c.report.facts.input.problem, Some(FileProblem::Damaged));
@@ -574,24 +578,20 @@ fn a_stream_bomb_stops_at_the_cap() {
     );
 }
 
-#[test]
-fn no_cut_or_flipped_byte_crashes_the_reader() {
-    let whole = fixture("hongze-2024-qzf.pdf");
-    let n = whole.len();
-    for cut in (0..n).step_by(n / 37) {
-        let c = check_bytes(&whole[..cut]);
-        assert_spans_inside(&c);
+/// A published PDF, read once.
+static HONGZE_2024: LazyLock<Vec<u8>> = LazyLock::new(|| fixture("hongze-2024-qzf.pdf"));
+
+proptest! {
+    #![proptest_config(cases(32))]
+
+    #[test]
+    fn a_pdf_cut_anywhere_keeps_the_invariants(at in any::<Index>()) {
+        assert_checked(&check_bytes(&HONGZE_2024[..cut(at, HONGZE_2024.len())]));
     }
-    let mut seed = 12345u32;
-    for _ in 0..40 {
-        let mut b = whole.clone();
-        for _ in 0..20 {
-            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
-            let i = (seed as usize >> 3) % n;
-            b[i] = (seed >> 24) as u8;
-        }
-        let c = check_bytes(&b);
-        assert_spans_inside(&c);
+
+    #[test]
+    fn a_pdf_with_bytes_overwritten_keeps_the_invariants(edits in byte_edits(20)) {
+        assert_checked(&check_bytes(&apply_bytes(&HONGZE_2024, &edits)));
     }
 }
 
@@ -599,17 +599,11 @@ fn no_cut_or_flipped_byte_crashes_the_reader() {
 /// (cell borders as thin filled boxes, separate borders as bevelled pieces, a table and a
 /// row cut by page breaks) and LibreOffice's export of the page saved as .docx.
 fn made_pdf(name: &str) -> Vec<u8> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/pdf")
-        .join(name);
-    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    bytes(&local("pdf").join(name))
 }
 
 fn page(name: &str) -> Vec<u8> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/html")
-        .join(name);
-    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    bytes(&local("html").join(name))
 }
 
 #[test]
@@ -626,7 +620,7 @@ fn pdfs_of_official_pages_read_by_their_cells_as_the_pages_do() {
         let p = check_bytes(&made_pdf(pdf));
         assert_eq!(p.report.facts.input.format, Format::Pdf, "{pdf}");
         assert_eq!(p.report.facts.input.problem, None, "{pdf}");
-        assert_spans_inside(&p);
+        assert_checked(&p);
         let h = check_bytes(&page(html)).report;
         assert!(cells(&p.report).len() > 150, "{pdf}");
         assert_eq!(cells(&p.report), cells(&h), "{pdf}");

@@ -12,8 +12,9 @@
 
 #![allow(clippy::expect_used, clippy::panic)]
 
+mod support;
+
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::sync::LazyLock;
 
 use gouji_core::extract::{extract, InputFacts};
@@ -22,11 +23,9 @@ use gouji_core::schema::ColKind;
 use gouji_core::{check, Span, Tables, Value};
 use proptest::prelude::*;
 
+/// A fixture of this crate ("base/gb2021-pipe.txt").
 fn read(rel: &str) -> String {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(rel);
-    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    support::fixtures::text(&support::fixtures::local(rel))
 }
 
 /// A value to print.
@@ -237,16 +236,8 @@ fn assert_reads_back(
     assert_eq!(got.len(), want.len(), "{layout}: other cells read");
 }
 
-fn cases() -> ProptestConfig {
-    ProptestConfig {
-        cases: 256,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
 proptest! {
-    #![proptest_config(cases())]
+    #![proptest_config(support::cases(256))]
 
     #[test]
     fn pipe_rows_read_back(vals in prop::collection::vec(val(), 200)) {

@@ -5,7 +5,7 @@
 // A test fails by panicking.
 #![allow(clippy::expect_used, clippy::panic)]
 
-use std::path::Path;
+mod support;
 
 use gouji_core::{check_bytes_as, check_html_str, check_read, read_bytes_as, read_html_str};
 use gouji_core::{InputKind, Read};
@@ -29,24 +29,12 @@ fn same_both_ways(bytes: &[u8], kind: InputKind, what: &str) {
 
 #[test]
 fn every_fixture_file_checks_the_same_read_apart() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
-    let mut seen = 0;
-    for dir in ["seeds", "reports"] {
-        let entries = std::fs::read_dir(root.join(dir)).expect("fixture folder");
-        for entry in entries {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                continue;
-            }
-            let bytes = std::fs::read(&path).expect("fixture");
-            same_both_ways(&bytes, InputKind::Auto, &path.display().to_string());
-            seen += 1;
-        }
+    let files = support::fixtures::report_files();
+    assert!(files.len() >= 20, "fixtures not found: {files:?}");
+    for path in files {
+        let bytes = support::fixtures::bytes(&path);
+        same_both_ways(&bytes, InputKind::Auto, &path.display().to_string());
     }
-    assert!(
-        seen >= 8,
-        "the five seeds and three reports at least, saw {seen}"
-    );
 }
 
 #[test]

@@ -8,23 +8,25 @@
 // A test fails by panicking: `expect` on what a fixture must have is the clearest message.
 #![allow(clippy::expect_used, clippy::panic)]
 
-use std::path::Path;
+mod support;
 
 use gouji_core::repair::{self, Change, Repair};
 use gouji_core::schema::{outcome_rows, APPEAL_PARTS, REQUEST_PARTS};
-use gouji_core::{check, check_bytes, Report, Table, Value};
+use gouji_core::{check, Report, Table, Value};
+use support::fixtures::{report, seed_path, shared};
+use support::rng::{Rng, SEED};
+
+/// The report of a seed ("000").
+fn seed(name: &str) -> Report {
+    report(&seed_path(name))
+}
 
 fn load(rel: &str) -> Report {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(rel);
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    check_bytes(&bytes).report
+    report(&shared(rel))
 }
 
 fn base() -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base/gb2021-pipe.txt");
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    support::fixtures::base("gb2021-pipe.txt")
 }
 
 fn edited(edits: &[(&str, &str)]) -> Report {
@@ -186,7 +188,7 @@ fn assert_repairs(req: &Table, app: &Table, single_other: bool, changes: &[Chang
 
 #[test]
 fn seed_001_unique_repair_of_two_blank_totals() {
-    let r = load("seeds/001_a59a8232ffc24999.txt");
+    let r = seed("001");
     let rp = rep(&r);
     assert_eq!(
         show(&rp.changes),
@@ -206,7 +208,7 @@ fn seed_001_unique_repair_of_two_blank_totals() {
 
 #[test]
 fn seed_000_three_changes_four_ways() {
-    let r = load("seeds/000_7dba22183337286f.txt");
+    let r = seed("000");
     let rp = rep(&r);
     assert!(!rp.exhausted);
     // The chosen one fills the blank carried_out/natural and sets the appeals total.
@@ -255,19 +257,22 @@ fn seed_000_three_changes_four_ways() {
 #[test]
 fn balanced_reports_need_no_repair() {
     for rel in [
-        "seeds/003_89f707ba0384b85a.txt",
-        "seeds/004_a362a86d6de7df23.txt",
+        "seeds/003",
+        "seeds/004",
         "reports/hongze-2024-qzf.pdf.txt",
         "reports/huaian-2024-szf.pdf.txt",
     ] {
-        let r = load(rel);
+        let r = match rel.strip_prefix("seeds/") {
+            Some(name) => seed(name),
+            None => load(rel),
+        };
         let rp = rep(&r);
         assert!(rp.is_empty(), "{rel}: {:?}", show(&rp.changes));
         assert_eq!((rp.count, rp.exhausted), (0, false), "{rel}");
         assert!(rp.alternatives.is_empty() && rp.certain.is_empty(), "{rel}");
     }
     // A legacy report has no A or R equations: no repair at all.
-    assert!(load("seeds/002_01eb1ecf6fdff090.txt").repair.is_none());
+    assert!(seed("002").repair.is_none());
 }
 
 #[test]
@@ -463,7 +468,7 @@ fn a_small_budget_is_reported_and_the_repair_still_holds() {
 
 #[test]
 fn json_shape() {
-    let r = load("seeds/000_7dba22183337286f.txt");
+    let r = seed("000");
     let json = serde_json::to_string(&r).unwrap_or_default();
     let at = |k: &str| json.find(&format!("\"{k}\":")).unwrap_or(usize::MAX);
     let order = [
@@ -492,37 +497,20 @@ fn json_shape() {
     assert_eq!(v["repair_count"], 4);
     assert_eq!(v["repair_exhausted"], false);
     // Balanced: an empty array; legacy: no field at all.
-    let clean = serde_json::to_value(load("seeds/004_a362a86d6de7df23.txt")).unwrap_or_default();
+    let clean = serde_json::to_value(seed("004")).unwrap_or_default();
     assert_eq!(clean["repair"], serde_json::json!([]));
-    let legacy = serde_json::to_value(load("seeds/002_01eb1ecf6fdff090.txt")).unwrap_or_default();
+    let legacy = serde_json::to_value(seed("002")).unwrap_or_default();
     assert!(legacy.get("repair").is_none());
 }
 
 // ------------------------------------------------------------------ property
 
-/// splitmix64: a fixed seed, so every run sees the same tables.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-
-    /// Mostly 0, sometimes a small count.
-    fn sparse(&mut self) -> i64 {
-        if self.below(10) < 6 {
-            0
-        } else {
-            1 + self.below(40) as i64
-        }
+/// Mostly 0, sometimes a small count.
+fn sparse(rng: &mut Rng) -> i64 {
+    if rng.below(10) < 6 {
+        0
+    } else {
+        1 + rng.below(40) as i64
     }
 }
 
@@ -554,7 +542,7 @@ fn balanced(rng: &mut Rng) -> (Table, Table) {
     for o in &outcomes {
         let mut row_total = 0;
         for (i, p) in REQUEST_PARTS.iter().enumerate() {
-            let v = if rng.below(3) == 0 { rng.sparse() } else { 0 };
+            let v = if rng.below(3) == 0 { sparse(rng) } else { 0 };
             grid.push((o, p, v));
             row_total += v;
             col_total[i] += v;
@@ -563,7 +551,7 @@ fn balanced(rng: &mut Rng) -> (Table, Table) {
     }
     let (mut new_t, mut in_t, mut out_t) = (0, 0, 0);
     for (i, p) in REQUEST_PARTS.iter().enumerate() {
-        let out = rng.sparse() / 4;
+        let out = sparse(rng) / 4;
         let carried_in = rng.below((col_total[i] + out) as u64 + 1) as i64 / 3;
         let new = col_total[i] + out - carried_in;
         grid.push(("total", p, col_total[i]));
@@ -585,7 +573,7 @@ fn balanced(rng: &mut Rng) -> (Table, Table) {
     for row in ["review", "suit_direct", "suit_after_review"] {
         let mut total = 0;
         for p in APPEAL_PARTS {
-            let v = rng.sparse() / 8;
+            let v = sparse(rng) / 8;
             total += v;
             set_cell(&mut app, row, p, Some(v));
         }
@@ -668,7 +656,7 @@ fn repairable_with(req: &Grid, app: &Grid, eqs: &[Vec<(String, i64)>], cells: &[
 
 #[test]
 fn property_random_changes_are_localised() {
-    let mut rng = Rng(0x6f75_6a69_2024);
+    let mut rng = Rng::new(SEED);
     for k in 1..=3usize {
         let cases = [0, 300, 150, 80][k];
         for case in 0..cases {

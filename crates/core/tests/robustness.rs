@@ -5,41 +5,24 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use gouji_core::ingest::{html, Document};
 use gouji_core::{check, check_bytes, check_html_str, Report, Severity, Template};
+use proptest::prelude::*;
+use proptest::sample::Index;
+use support::fixtures::{base, bytes, report_files, seed, seeds, text};
 use support::invariants::{assert_checked, assert_document, assert_rendered};
-
-fn seed(name: &str) -> String {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/seeds")
-        .join(name);
-    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
-
-const SEEDS: [&str; 5] = [
-    "000_7dba22183337286f.txt",
-    "001_a59a8232ffc24999.txt",
-    "002_01eb1ecf6fdff090.txt",
-    "003_89f707ba0384b85a.txt",
-    "004_a362a86d6de7df23.txt",
-];
+use support::mutate::{apply_text, cut_text, text_edits};
+use support::rng::noise;
+use support::{cases, s101 as s101_message};
 
 /// The report of `text` keeps every invariant (spans, cell paths; see support/invariants.rs).
-fn assert_spans_inside(text: &str, r: &Report) {
+fn assert_invariants(text: &str, r: &Report) {
     assert_checked(&gouji_core::Checked {
         text: text.to_string(),
         report: r.clone(),
     });
-}
-
-fn s101_message(r: &Report) -> String {
-    r.findings
-        .iter()
-        .find(|f| f.code == "S101")
-        .map(|f| f.message.clone())
-        .unwrap_or_default()
 }
 
 #[test]
@@ -51,17 +34,14 @@ fn empty_input_says_it_is_empty() {
 
 #[test]
 fn binary_bytes_are_named_as_binary() {
-    let bytes: Vec<u8> = (0..4096u32)
-        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
-        .collect();
-    let c = check_bytes(&bytes);
+    let c = check_bytes(&noise(4096));
     assert_eq!(c.report.template, Template::Unknown);
     assert!(
         s101_message(&c.report).contains("二进制"),
         "{}",
         s101_message(&c.report)
     );
-    assert_spans_inside(&c.text, &c.report);
+    assert_invariants(&c.text, &c.report);
 }
 
 #[test]
@@ -76,7 +56,7 @@ fn invalid_utf8_is_counted() {
 
 #[test]
 fn gbk_bytes_read_like_utf8() {
-    let text = seed("000_7dba22183337286f.txt");
+    let text = seed("000");
     let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text);
     assert!(!unmappable);
     let from_gbk = check_bytes(&gbk).report;
@@ -101,7 +81,7 @@ fn a_text_that_is_not_a_report() {
 
 #[test]
 fn a_report_cut_off_halfway_through_its_table() {
-    let text = seed("004_a362a86d6de7df23.txt");
+    let text = seed("004");
     let cut = text.find("3.要求提供公开出版物").expect("row present");
     let r = check(&text[..cut]);
     assert_eq!(r.template, Template::Gb2021);
@@ -117,51 +97,41 @@ fn a_report_cut_off_halfway_through_its_table() {
     assert!(!r.findings.iter().any(|f| matches!(f.code, "A302" | "A303")));
 }
 
-#[test]
-fn every_prefix_of_every_seed_is_safe() {
-    for name in SEEDS {
-        let text = seed(name);
-        let bounds: Vec<usize> = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .step_by(53)
-            .chain([text.len()])
-            .collect();
-        for &end in &bounds {
-            let r = check(&text[..end]);
-            assert_spans_inside(&text[..end], &r);
-        }
-    }
+/// The seeds' texts, read once.
+static SEEDS: LazyLock<Vec<String>> = LazyLock::new(|| seeds().iter().map(|p| text(p)).collect());
+
+fn any_seed() -> impl Strategy<Value = &'static str> {
+    (0..SEEDS.len()).prop_map(|i| SEEDS[i].as_str())
 }
 
-#[test]
-fn mangled_seeds_are_safe() {
-    // Lines shuffled, pipes and tabs sprinkled, digits widened: nothing may panic.
-    for name in SEEDS {
-        let text = seed(name);
-        let mut lines: Vec<&str> = text.lines().collect();
-        lines.reverse();
-        let reversed = lines.join("\n");
-        let r = check(&reversed);
-        assert_spans_inside(&reversed, &r);
-        let noisy: String = text
-            .chars()
-            .enumerate()
-            .map(|(i, c)| match i % 97 {
-                0 => '|',
-                1 => '\t',
-                2 if c.is_ascii_digit() => '８',
-                _ => c,
-            })
-            .collect();
-        let r = check(&noisy);
-        assert_spans_inside(&noisy, &r);
+proptest! {
+    #![proptest_config(cases(256))]
+
+    #[test]
+    fn any_prefix_of_any_seed_keeps_the_invariants(text in any_seed(), at in any::<Index>()) {
+        let cut = cut_text(text, at);
+        assert_invariants(cut, &check(cut));
+    }
+
+    /// Pipes, TABs, line breaks and full-width digits put anywhere, characters dropped, the
+    /// lines in reverse order.
+    #[test]
+    fn edited_seeds_keep_the_invariants(
+        text in any_seed(),
+        edits in text_edits(40),
+        reverse in any::<bool>(),
+    ) {
+        let mut edited = apply_text(text, &edits);
+        if reverse {
+            edited = edited.lines().rev().collect::<Vec<_>>().join("\n");
+        }
+        assert_invariants(&edited, &check(&edited));
     }
 }
 
 #[test]
 fn a_50_mb_input_is_checked() {
-    let unit = seed("000_7dba22183337286f.txt");
+    let unit = seed("000");
     let mut big = String::with_capacity(50 * 1024 * 1024 + unit.len());
     while big.len() < 50 * 1024 * 1024 {
         big.push_str(&unit);
@@ -179,31 +149,12 @@ fn a_50_mb_line_without_breaks() {
     assert_eq!(r.template, Template::Unknown);
 }
 
-/// Every fixture file the tests read: seeds, real reports (text and PDF), saved pages, the
-/// base reports and their layouts.
-fn fixture_files() -> Vec<PathBuf> {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dirs = [
-        here.join("../../tests/fixtures/seeds"),
-        here.join("../../tests/fixtures/reports"),
-        here.join("tests/fixtures/base"),
-        here.join("tests/fixtures/layouts"),
-        here.join("tests/fixtures/html"),
-    ];
-    let mut files: Vec<PathBuf> = dirs
-        .iter()
-        .flat_map(|d| std::fs::read_dir(d).unwrap_or_else(|e| panic!("{}: {e}", d.display())))
-        .map(|e| e.expect("directory entry").path())
-        .collect();
-    files.sort();
-    assert!(files.len() >= 20, "fixtures not found: {files:?}");
-    files
-}
-
 #[test]
 fn every_fixture_keeps_the_invariants() {
-    for path in fixture_files() {
-        let bytes = std::fs::read(&path).expect("fixture");
+    let files = report_files();
+    assert!(files.len() >= 20, "fixtures not found: {files:?}");
+    for path in files {
+        let bytes = bytes(&path);
         let c = check_bytes(&bytes);
         assert_checked(&c);
         assert_document(&c.text, &Document::from_text(&c.text));
@@ -257,24 +208,19 @@ fn input_beyond_the_size_limit_is_not_read() {
     assert!(s101_message(&html.report).contains("超过了 64 MB 的上限"));
 }
 
-fn base_report() -> String {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base/gb2021-pipe.txt");
-    std::fs::read_to_string(&p).expect("base report")
-}
-
 #[test]
 fn millions_of_cells_or_lines_are_read_up_to_the_limit() {
     use gouji_core::ingest::text::{MAX_CELLS, MAX_LINES};
     // A report, then more one-number lines than the reader takes: the report is read, the
     // rest cut (memory stays bounded), and the report's spans still hold.
-    let text = base_report() + &"0\n".repeat(MAX_CELLS + 10);
+    let text = base("gb2021-pipe.txt") + &"0\n".repeat(MAX_CELLS + 10);
     let doc = Document::from_text(&text);
     assert!(doc.truncated);
     assert_eq!(doc.cells.len(), MAX_CELLS);
     let r = check(&text);
     assert_eq!(r.template, Template::Gb2021);
     assert!(r.facts.input.cut);
-    assert_spans_inside(&text, &r);
+    assert_invariants(&text, &r);
     // One line of TAB-separated cells, and nothing but line breaks.
     let row = "\t0".repeat(MAX_CELLS + 10);
     let doc = Document::from_text(&row);
@@ -289,7 +235,7 @@ fn millions_of_cells_or_lines_are_read_up_to_the_limit() {
         s101_message(&r)
     );
     // Below the limits nothing is cut.
-    assert!(!check(&base_report()).facts.input.cut);
+    assert!(!check(&base("gb2021-pipe.txt")).facts.input.cut);
 }
 
 #[test]
@@ -324,7 +270,7 @@ fn a_tag_keeps_its_first_attributes_only() {
     let page = format!(
         "<html><body><div {}>{}</div></body></html>",
         attrs(200_000),
-        base_report().replace('\n', "<br>")
+        base("gb2021-pipe.txt").replace('\n', "<br>")
     );
     let c = check_html_str(&page);
     assert_eq!(c.report.template, Template::Gb2021);
@@ -337,7 +283,7 @@ fn a_page_of_millions_of_elements_is_read_up_to_the_limit() {
     // A report, then more elements than the parser takes: the report is read, the rest cut.
     let page = format!(
         "<html><body><pre>{}</pre>{}</body></html>",
-        base_report(),
+        base("gb2021-pipe.txt"),
         "<i>x</i>".repeat(MAX_NODES)
     );
     let r = html::render(&page);

@@ -16,6 +16,9 @@
 //! Every error and warning the checker gives must be named by an `expect` line: a case
 //! fails on a false alarm as much as on a miss. Info findings are free unless `absent`.
 
+// A test fails by panicking.
+#![allow(clippy::expect_used)]
+
 mod support;
 
 use std::fs;
@@ -25,7 +28,7 @@ use gouji_core::{check, Report, Severity};
 use support::invariants::assert_checked;
 
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+    support::fixtures::local("")
 }
 
 struct Expect {
@@ -156,7 +159,7 @@ fn verify(name: &str, case: &Case, report: &Report) -> Vec<String> {
         let n = report
             .findings
             .iter()
-            .filter(|f| &f.code == code && &f.subject == subject)
+            .filter(|f| f.code == code && &f.subject == subject)
             .count();
         if n != 1 {
             problems.push(format!(
@@ -165,7 +168,7 @@ fn verify(name: &str, case: &Case, report: &Report) -> Vec<String> {
         }
     }
     for code in &case.absent {
-        for f in report.findings.iter().filter(|f| &f.code == code) {
+        for f in report.findings.iter().filter(|f| f.code == code) {
             problems.push(format!(
                 "{name}: {code} must not fire, but: {} {}",
                 f.subject, f.message

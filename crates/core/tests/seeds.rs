@@ -1,16 +1,22 @@
 //! The five seed reports and the three PDF extractions: what `seeds-expected.md` and the
 //! reports' README say a correct checker finds, cell by cell and finding by finding.
 
-use std::path::Path;
+// A test fails by panicking.
+#![allow(clippy::expect_used, clippy::panic)]
+
+mod support;
 
 use gouji_core::{check_bytes, Report, Severity, TableKind, Template, Value};
+use support::fixtures::{bytes, report, seed_path, shared};
 
-fn load(rel: &str) -> Report {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(rel);
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    check_bytes(&bytes).report
+/// The report of a seed ("000").
+fn seed(name: &str) -> Report {
+    report(&seed_path(name))
+}
+
+/// The report of a published report's text ("hongze-2023-qzf.pdf.txt").
+fn published(name: &str) -> Report {
+    report(&shared("reports").join(name))
 }
 
 /// (code, subject, expected, actual) of every error.
@@ -96,7 +102,7 @@ fn assert_table(r: &Report, kind: TableKind, listed: &str, default: &str) {
 
 #[test]
 fn seed_000_xiangyin_2020() {
-    let r = load("seeds/000_7dba22183337286f.txt");
+    let r = seed("000");
     assert_eq!((r.template, r.year), (Template::Gb2019, Some(2020)));
     assert_eq!(r.agency.as_deref(), Some("湘阴县人民政府"));
     assert_eq!(
@@ -150,7 +156,7 @@ fn seed_000_xiangyin_2020() {
 
 #[test]
 fn seed_001_xiangxi_2020() {
-    let r = load("seeds/001_a59a8232ffc24999.txt");
+    let r = seed("001");
     assert_eq!((r.template, r.year), (Template::Gb2019, Some(2020)));
     assert_eq!(
         errors(&r),
@@ -179,9 +185,7 @@ fn seed_001_xiangxi_2020() {
 
 #[test]
 fn seed_002_qingliu_2013_legacy() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/seeds/002_01eb1ecf6fdff090.txt");
-    let checked = check_bytes(&std::fs::read(&path).expect("seed 002"));
+    let checked = check_bytes(&bytes(&seed_path("002")));
     let (text, r) = (&checked.text, &checked.report);
     assert_eq!((r.template, r.year), (Template::Legacy, Some(2013)));
     assert!(errors(r).is_empty(), "{:?}", errors(r));
@@ -240,7 +244,7 @@ fn seed_002_qingliu_2013_legacy() {
 
 #[test]
 fn seed_003_xiushan_2023() {
-    let r = load("seeds/003_89f707ba0384b85a.txt");
+    let r = seed("003");
     assert_eq!((r.template, r.year), (Template::Gb2021, Some(2023)));
     assert_eq!(
         r.agency.as_deref(),
@@ -281,7 +285,7 @@ fn seed_003_xiushan_2023() {
 
 #[test]
 fn seed_004_coastal_2021() {
-    let r = load("seeds/004_a362a86d6de7df23.txt");
+    let r = seed("004");
     assert_eq!((r.template, r.year), (Template::Gb2021, Some(2021)));
     assert_eq!(r.agency.as_deref(), Some("沿海工业城发展服务中心"));
     assert!(errors(&r).is_empty(), "{:?}", errors(&r));
@@ -304,7 +308,7 @@ fn seed_004_coastal_2021() {
 
 #[test]
 fn report_hongze_2023_single_other_and_two_r401() {
-    let r = load("reports/hongze-2023-qzf.pdf.txt");
+    let r = published("hongze-2023-qzf.pdf.txt");
     assert_eq!((r.template, r.year), (Template::Gb2021, Some(2023)));
     assert_eq!(
         errors(&r),
@@ -348,7 +352,7 @@ fn report_hongze_2023_single_other_and_two_r401() {
 
 #[test]
 fn report_hongze_2024_balances() {
-    let r = load("reports/hongze-2024-qzf.pdf.txt");
+    let r = published("hongze-2024-qzf.pdf.txt");
     assert_eq!((r.template, r.year), (Template::Gb2021, Some(2024)));
     assert!(errors(&r).is_empty(), "{:?}", errors(&r));
     assert_eq!(
@@ -371,7 +375,7 @@ fn report_hongze_2024_balances() {
 
 #[test]
 fn report_huaian_2024_clean() {
-    let r = load("reports/huaian-2024-szf.pdf.txt");
+    let r = published("huaian-2024-szf.pdf.txt");
     assert_eq!((r.template, r.year), (Template::Gb2021, Some(2024)));
     assert!(errors(&r).is_empty(), "{:?}", errors(&r));
     assert!(

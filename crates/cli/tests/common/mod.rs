@@ -36,15 +36,38 @@ pub fn crate_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-pub fn seed(name: &str) -> String {
-    let dir = crate_dir().join("tests/fixtures/seeds");
-    let file = std::fs::read_dir(&dir)
-        .expect("seeds folder")
+/// The tests' one random generator, shared with the core's tests.
+#[path = "../../../core/tests/support/rng.rs"]
+pub mod rng;
+
+/// The files of a folder of the repository (`tests/fixtures/seeds`) whose names end with
+/// `ending`, as paths from the repository's root, sorted.
+pub fn fixture_files(dir: &str, ending: &str) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(crate_dir().join(dir))
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
         .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_file())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|f| f.starts_with(name))
-        .unwrap_or_else(|| panic!("no seed {name}"));
-    format!("tests/fixtures/seeds/{file}")
+        .filter(|f| f.ends_with(ending))
+        .map(|f| format!("{dir}/{f}"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Every seed report, as the folder holds them (`tests/fixtures/seeds/NNN_….txt`).
+pub fn seeds() -> Vec<String> {
+    let seeds = fixture_files("tests/fixtures/seeds", ".txt");
+    assert!(!seeds.is_empty(), "no seed in tests/fixtures/seeds");
+    seeds
+}
+
+/// The path of the seed whose file name starts with `name` ("000").
+pub fn seed(name: &str) -> String {
+    seeds()
+        .into_iter()
+        .find(|p| p.rsplit('/').next().is_some_and(|f| f.starts_with(name)))
+        .unwrap_or_else(|| panic!("no seed {name}"))
 }
 
 pub fn fixture_bytes(rel: &str) -> Vec<u8> {

@@ -8,6 +8,7 @@
 
 use std::collections::HashSet;
 
+use gouji_core::extract::narrative::Narrative;
 use gouji_core::ingest::html::Rendered;
 use gouji_core::ingest::Document;
 use gouji_core::{Checked, Report, Span, TableKind};
@@ -41,8 +42,9 @@ pub fn cell_paths(r: &Report) -> HashSet<String> {
 }
 
 /// Every span of the report slices `c.text` on char boundaries (cells to their text as
-/// written); every cell path a finding or the repair names is a cell of the report's tables;
-/// every row has one cell per column of its definition.
+/// written, the narrative's numbers and sentences too); every cell path a finding or the
+/// repair names is a cell of the report's tables; every row has one cell per column of its
+/// definition.
 pub fn assert_checked(c: &Checked) {
     let text = &c.text;
     let r = &c.report;
@@ -87,6 +89,7 @@ pub fn assert_checked(c: &Checked) {
             }
         }
     }
+    assert_narrative(text, &r.facts.narrative);
     let paths = cell_paths(r);
     for f in &r.findings {
         for s in &f.spans {
@@ -174,41 +177,56 @@ pub fn assert_document(text: &str, doc: &Document) {
     assert_eq!(next_cell, doc.cells.len(), "cells belong to no line");
 }
 
-/// The HTML reader: every table cell is placed on its grid and its span slices the rendered
-/// text, on one line of TAB-separated cells (no TAB or line break inside a cell).
-pub fn assert_rendered(r: &Rendered) {
-    let text = &r.text;
-    for (t, grid) in r.tables.iter().enumerate() {
-        for (i, row) in grid.rows.iter().enumerate() {
-            let mut next_col = 0;
-            for cell in row {
-                let at = || format!("table {t}, row {i}, column {}", cell.col);
-                assert_eq!(cell.row, i, "{}: placed on row {}", at(), cell.row);
-                assert!(
-                    cell.rowspan >= 1 && cell.colspan >= 1,
-                    "{}: empty span",
-                    at()
-                );
-                assert!(
-                    cell.row + cell.rowspan <= grid.rows.len(),
-                    "{}: spans {} rows past the table's end",
-                    at(),
-                    cell.rowspan
-                );
-                assert!(
-                    cell.col >= next_col,
-                    "{}: placed over the cell before it",
-                    at()
-                );
-                next_col = cell.col + cell.colspan;
-                assert_span(text, cell.span, &at);
-                let s = r.cell_text(cell);
-                assert!(
-                    !s.contains(['\t', '\n', '\r']),
-                    "{}: the cell's text {s:?} would break its row",
-                    at()
-                );
-            }
+/// The narrative read from `text`: every sentence, claim, percentage, breakdown and "all
+/// finished" clause slices the text and names a sentence the narrative has; every claim can
+/// be quoted.
+pub fn assert_narrative(text: &str, n: &Narrative) {
+    let sentence = |i: usize, what: &str| {
+        assert!(
+            i < n.sentences.len(),
+            "{what} names sentence {i} of {}",
+            n.sentences.len()
+        );
+    };
+    for (i, s) in n.sentences.iter().enumerate() {
+        assert_span(text, s.span, &|| format!("sentence {i}"));
+    }
+    for c in &n.claims {
+        sentence(c.sentence, "a claim");
+        assert_span(text, c.num.span, &|| {
+            format!("the number of a {:?} claim", c.kind)
+        });
+        let _ = n.quote(c.sentence, &c.num);
+    }
+    for l in &n.percent_lists {
+        sentence(l.sentence, "a percentage list");
+        for item in &l.items {
+            assert_span(text, item.count.span, &|| "a percentage's count".into());
+            assert_span(text, item.percent.span, &|| "a percentage".into());
+        }
+        if let Some(t) = &l.total {
+            assert_span(text, t.span, &|| "a percentage list's total".into());
         }
     }
+    for b in &n.breakdowns {
+        sentence(b.sentence, "a breakdown");
+        assert_span(text, b.total.span, &|| "a breakdown's total".into());
+        for p in &b.parts {
+            assert_span(text, p.span, &|| "a breakdown's part".into());
+        }
+    }
+    for a in &n.all_finished {
+        sentence(a.sentence, "an \"all finished\" clause");
+        assert_span(text, a.span, &|| "an \"all finished\" clause".into());
+    }
+}
+
+/// The HTML reader: the rendered text ends without a line break, and its lines and cells
+/// keep [`assert_document`].
+pub fn assert_rendered(r: &Rendered) {
+    assert!(
+        !r.text.ends_with('\n'),
+        "the rendered text ends with a line break"
+    );
+    assert_document(&r.text, &Document::from_text(&r.text));
 }

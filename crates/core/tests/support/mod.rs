@@ -1,15 +1,33 @@
-//! Helpers shared by the tests: file builders for tests/pdf.rs and tests/docx.rs, a report as
-//! an official-template page ([`official`]), the truth files of the corpus ([`truth`]), and the
-//! invariants every result must keep ([`invariants`], shared with the fuzz targets).
+//! Helpers shared by the tests (`mod support;`): where the fixtures are and the seeds
+//! ([`fixtures`]), the one random generator ([`rng`]) and the properties' configuration
+//! ([`cases`]), damaged inputs ([`mutate`]), the invariants every result must keep
+//! ([`invariants`], shared with the fuzz targets), a report as an official-template page
+//! ([`official`]), the truth files of the corpus ([`truth`]), and file builders for
+//! tests/pdf.rs and tests/docx.rs.
 
 #![allow(dead_code)]
 
+pub mod fixtures;
 pub mod invariants;
+pub mod mutate;
 pub mod official;
+pub mod rng;
 pub mod truth;
 
 use flate2::{Compress, Compression, FlushCompress};
-use gouji_core::{Checked, Report, Span};
+use gouji_core::Report;
+use proptest::test_runner::{Config, RngSeed};
+
+/// A property's configuration: `n` cases from the tests' fixed seed ([`rng::SEED`]), so every
+/// run tries the same inputs, and no regression files written.
+pub fn cases(n: u32) -> Config {
+    Config {
+        cases: n,
+        failure_persistence: None,
+        rng_seed: RngSeed::Fixed(rng::SEED),
+        ..Config::default()
+    }
+}
 
 /// A raw deflate stream (no zlib header) that inflates to `mib` MiB of zero bytes, in about
 /// 1 KiB per MiB: one MiB of zeros compressed and sync-flushed, repeated (a block may refer
@@ -40,29 +58,6 @@ pub fn deflate_zeros(mib: usize) -> Vec<u8> {
     // BFINAL=1, fixed Huffman, end of block.
     out.extend_from_slice(&[0x03, 0x00]);
     out
-}
-
-/// Every span of the report lies inside the checked text, on char boundaries.
-pub fn assert_spans_inside(c: &Checked) {
-    let text = &c.text;
-    let ok = |s: Span| {
-        s.start <= s.end
-            && s.end <= text.len()
-            && text.is_char_boundary(s.start)
-            && text.is_char_boundary(s.end)
-    };
-    for f in &c.report.findings {
-        for s in &f.spans {
-            assert!(ok(*s), "{} span {s:?} outside the text", f.code);
-        }
-    }
-    for t in c.report.tables.iter() {
-        for (_, cell) in t.cells() {
-            if let Some(s) = cell.span {
-                assert!(ok(s), "cell span {s:?} outside the text");
-            }
-        }
-    }
 }
 
 /// The S101 message, or "" when S101 did not fire.

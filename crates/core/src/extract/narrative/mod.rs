@@ -447,6 +447,3 @@ pub fn shorten(text: &str, a: usize, b: usize) -> String {
     }
     out
 }
-
-#[cfg(test)]
-mod tests;

@@ -18,9 +18,6 @@
 //!   `<head>`, and elements hidden with `hidden` or `display:none` give no text. Nothing is
 //!   executed or fetched: the page is only parsed.
 //!
-//! Every data table is also returned as a [`Grid`] that places each cell at its row and
-//! column, honouring `rowspan` and `colspan`, with the cell's span in the rendered text.
-//!
 //! Limits, so that time stays linear in the size of the page and memory bounded:
 //! - elements nest at most [`MAX_DEPTH`] deep: deeper start tags are dropped (their text
 //!   stays, in the deepest element), which [`Rendered::too_deep`] says. The parser's scope
@@ -31,8 +28,7 @@
 //! - a tag keeps at most [`MAX_ATTRS`] attributes, the rest are dropped before parsing: the
 //!   tokenizer checks each new attribute against the tag's others, so one tag with 100 000
 //!   attributes would take quadratic time;
-//! - the tree is an arena walked without recursion; table placement is
-//!   O(cells · log columns).
+//! - the tree is an arena walked without recursion.
 
 mod render;
 mod sniff;
@@ -41,8 +37,6 @@ mod tree;
 use render::{layout_tables, Out, Renderer};
 pub use sniff::{declared_encoding, looks_like_html};
 use tree::parse;
-
-use crate::span::Span;
 
 /// Nodes the parser may create before it stops taking input (about 100 MB of tree; a real
 /// report page has a few thousand, a portal page around it some tens of thousands).
@@ -54,20 +48,13 @@ pub const MAX_DEPTH: u32 = 128;
 /// Attributes a tag keeps. Real tags have a handful (Word's exports a dozen or two).
 pub const MAX_ATTRS: usize = 128;
 
-/// Columns tracked for placing merged cells; cells beyond are placed one after another.
-const MAX_COLS: usize = 1024;
-/// The HTML standard's limits on `colspan` and `rowspan`.
-const MAX_COLSPAN: usize = 1000;
-const MAX_ROWSPAN: usize = 65534;
-
 /// Input handed to the parser at a time, so that the node budget is checked as it goes.
 const CHUNK: usize = 1 << 20;
 
-/// The text of a page, as a browser would copy it, and its data tables.
+/// The text of a page, as a browser would copy it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Rendered {
     pub text: String,
-    pub tables: Vec<Grid>,
     /// The page was larger than [`MAX_NODES`] nodes and was read only up to that point.
     pub truncated: bool,
     /// Elements nested deeper than [`MAX_DEPTH`]; the deeper ones were read as text of the
@@ -75,38 +62,13 @@ pub struct Rendered {
     pub too_deep: bool,
 }
 
-impl Rendered {
-    /// The text of a cell of one of [`Rendered::tables`].
-    pub fn cell_text(&self, cell: &GridCell) -> &str {
-        self.text.get(cell.span.start..cell.span.end).unwrap_or("")
-    }
-}
-
-/// A data table: its rows, each with the cells that start in it.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Grid {
-    pub rows: Vec<Vec<GridCell>>,
-}
-
-/// A cell of a data table, placed on the table's grid.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct GridCell {
-    pub row: usize,
-    pub col: usize,
-    pub rowspan: usize,
-    pub colspan: usize,
-    /// Where the cell's text is in [`Rendered::text`] (empty for a blank cell).
-    pub span: Span,
-}
-
-/// Render HTML to the text a browser would copy from it, with its data tables.
+/// Render HTML to the text a browser would copy from it.
 pub fn render(html: &str) -> Rendered {
     let (dom, truncated, too_deep) = parse(html);
     let mut r = Renderer {
         dom: &dom,
         layout: layout_tables(&dom),
         out: Out::new(false),
-        tables: Vec::new(),
     };
     r.run();
     let mut text = r.out.text;
@@ -114,7 +76,6 @@ pub fn render(html: &str) -> Rendered {
     text.truncate(trimmed);
     Rendered {
         text,
-        tables: r.tables,
         truncated,
         too_deep,
     }

@@ -2,7 +2,6 @@
 //! with a merged cell once.
 
 use super::tree::*;
-use super::*;
 
 /// A step of a walk through a subtree: entering a node (its children follow unless the
 /// visitor says not to), or leaving it.
@@ -308,8 +307,8 @@ pub(super) fn layout_tables(dom: &Dom) -> Vec<bool> {
     layout
 }
 
-/// The rows of a table in order, each with its row group's number, and its caption.
-pub(super) fn table_rows(dom: &Dom, table: Id) -> (Vec<(usize, Vec<Id>)>, Option<Id>) {
+/// The rows of a table in order, each with its cells, and its caption.
+pub(super) fn table_rows(dom: &Dom, table: Id) -> (Vec<Vec<Id>>, Option<Id>) {
     let mut rows = Vec::new();
     let mut caption = None;
     let cells = |tr: Id| -> Vec<Id> {
@@ -317,18 +316,15 @@ pub(super) fn table_rows(dom: &Dom, table: Id) -> (Vec<(usize, Vec<Id>)>, Option
             .filter(|&c| matches!(dom.tag(c), Some("td" | "th")))
             .collect()
     };
-    let mut group = 0;
     for child in dom.children(table) {
         match dom.tag(child) {
-            Some("tr") => rows.push((group, cells(child))),
+            Some("tr") => rows.push(cells(child)),
             Some("thead" | "tbody" | "tfoot") => {
-                group += 1;
                 for tr in dom.children(child) {
                     if dom.tag(tr) == Some("tr") {
-                        rows.push((group, cells(tr)));
+                        rows.push(cells(tr));
                     }
                 }
-                group += 1;
             }
             Some("caption") if caption.is_none() => caption = Some(child),
             _ => {}
@@ -370,113 +366,11 @@ pub(super) fn cell_text(dom: &Dom, cell: Id) -> (String, usize) {
     (out.text, blocks)
 }
 
-/// Which columns are taken by cells from rows above, as a segment tree over
-/// [`MAX_COLS`] columns holding, per column, the first row at which it is free again.
-pub(super) struct Cover {
-    pub(super) min: Vec<usize>,
-    pub(super) lazy: Vec<Option<usize>>,
-}
-
-impl Cover {
-    pub(super) fn new() -> Cover {
-        Cover {
-            min: vec![0; 2 * MAX_COLS],
-            lazy: vec![None; 2 * MAX_COLS],
-        }
-    }
-
-    pub(super) fn push_down(&mut self, node: usize) {
-        if let Some(v) = self.lazy.get(node).copied().flatten() {
-            for child in [2 * node, 2 * node + 1] {
-                if let Some(m) = self.min.get_mut(child) {
-                    *m = v;
-                }
-                if let Some(l) = self.lazy.get_mut(child) {
-                    *l = Some(v);
-                }
-            }
-            if let Some(l) = self.lazy.get_mut(node) {
-                *l = None;
-            }
-        }
-    }
-
-    pub(super) fn pull_up(&mut self, node: usize) {
-        let a = self.min.get(2 * node).copied().unwrap_or(0);
-        let b = self.min.get(2 * node + 1).copied().unwrap_or(0);
-        if let Some(m) = self.min.get_mut(node) {
-            *m = a.min(b);
-        }
-    }
-
-    /// Columns `from..to` are taken until row `until`.
-    pub(super) fn take(&mut self, from: usize, to: usize, until: usize) {
-        self.take_in(1, 0, MAX_COLS, from, to.min(MAX_COLS), until);
-    }
-
-    pub(super) fn take_in(
-        &mut self,
-        node: usize,
-        lo: usize,
-        hi: usize,
-        from: usize,
-        to: usize,
-        v: usize,
-    ) {
-        if to <= lo || hi <= from || from >= to {
-            return;
-        }
-        if from <= lo && hi <= to {
-            if let Some(m) = self.min.get_mut(node) {
-                *m = v;
-            }
-            if let Some(l) = self.lazy.get_mut(node) {
-                *l = Some(v);
-            }
-            return;
-        }
-        self.push_down(node);
-        let mid = (lo + hi) / 2;
-        self.take_in(2 * node, lo, mid, from, to, v);
-        self.take_in(2 * node + 1, mid, hi, from, to, v);
-        self.pull_up(node);
-    }
-
-    /// The first column at or after `from` that is free at row `row`.
-    pub(super) fn free(&mut self, from: usize, row: usize) -> usize {
-        if from >= MAX_COLS {
-            return from;
-        }
-        self.free_in(1, 0, MAX_COLS, from, row).unwrap_or(MAX_COLS)
-    }
-
-    pub(super) fn free_in(
-        &mut self,
-        node: usize,
-        lo: usize,
-        hi: usize,
-        from: usize,
-        row: usize,
-    ) -> Option<usize> {
-        if hi <= from || self.min.get(node).copied().unwrap_or(0) > row {
-            return None;
-        }
-        if hi - lo == 1 {
-            return Some(lo);
-        }
-        self.push_down(node);
-        let mid = (lo + hi) / 2;
-        self.free_in(2 * node, lo, mid, from, row)
-            .or_else(|| self.free_in(2 * node + 1, mid, hi, from, row))
-    }
-}
-
 /// The state of rendering a page.
 pub(super) struct Renderer<'a> {
     pub(super) dom: &'a Dom,
     pub(super) layout: Vec<bool>,
     pub(super) out: Out,
-    pub(super) tables: Vec<Grid>,
 }
 
 impl Renderer<'_> {
@@ -540,12 +434,12 @@ impl Renderer<'_> {
     pub(super) fn data_table(&mut self, table: Id) -> bool {
         let dom = self.dom;
         let (rows, caption) = table_rows(dom, table);
-        if rows.iter().all(|(_, cells)| cells.len() <= 1) {
+        if rows.iter().all(|cells| cells.len() <= 1) {
             return false;
         }
         let texts: Vec<Vec<String>> = {
             let mut texts = Vec::with_capacity(rows.len());
-            for (_, cells) in &rows {
+            for cells in &rows {
                 let mut row = Vec::with_capacity(cells.len());
                 for &c in cells {
                     let (t, blocks) = cell_text(dom, c);
@@ -563,59 +457,15 @@ impl Renderer<'_> {
             self.out.push_text(&t);
             self.out.end_line();
         }
-        // Where each row group ends, for rowspan="0" and for clamping.
-        let mut group_end = vec![rows.len(); rows.len()];
-        for i in (0..rows.len()).rev() {
-            if let (Some(a), Some(b)) = (rows.get(i), rows.get(i + 1)) {
-                if a.0 == b.0 {
-                    group_end[i] = group_end.get(i + 1).copied().unwrap_or(rows.len());
-                } else {
-                    group_end[i] = i + 1;
-                }
-            }
-        }
-        let mut cover = Cover::new();
-        let mut grid = Grid::default();
-        for (r, ((_, cells), row_texts)) in rows.iter().zip(&texts).enumerate() {
-            let end = group_end.get(r).copied().unwrap_or(rows.len());
-            let mut x = 0;
-            let mut placed = Vec::with_capacity(cells.len());
-            let line_start = self.out.text.len();
-            let any_text = row_texts.iter().any(|t| !t.is_empty());
-            for (i, (&c, t)) in cells.iter().zip(row_texts).enumerate() {
-                let (rs, cs) = dom
-                    .elem(c)
-                    .map_or((1, 1), |e| (e.rowspan as usize, e.colspan as usize));
-                let rowspan = if rs == 0 { end - r } else { rs.min(end - r) }.max(1);
-                let col = cover.free(x, r);
-                if rowspan > 1 {
-                    cover.take(col, col + cs, r + rowspan);
-                }
-                x = col + cs;
-                if any_text && i > 0 {
-                    self.out.text.push('\t');
-                }
-                let start = self.out.text.len();
-                if any_text {
-                    self.out.text.push_str(t);
-                }
-                placed.push(GridCell {
-                    row: r,
-                    col,
-                    rowspan,
-                    colspan: cs,
-                    span: Span::new(start, self.out.text.len()),
-                });
-            }
-            if any_text && self.out.text.len() > line_start {
+        for row in &texts {
+            if row.iter().any(|t| !t.is_empty()) {
+                self.out.text.push_str(&row.join("\t"));
                 self.out.text.push('\n');
             }
-            grid.rows.push(placed);
         }
         self.out.open = false;
         self.out.pending = Pending::None;
         self.out.last = '\n';
-        self.tables.push(grid);
         true
     }
 }

@@ -24,8 +24,6 @@ pub(super) const DOCUMENT: Id = 0;
 pub(super) struct Elem {
     pub(super) ns: Namespace,
     pub(super) local: LocalName,
-    pub(super) rowspan: u32,
-    pub(super) colspan: u32,
     pub(super) hidden: bool,
     /// The contents of a `<template>` (a separate fragment, never rendered).
     pub(super) template: Id,
@@ -273,24 +271,6 @@ impl Sink {
     }
 }
 
-pub(super) fn span_attr(attrs: &[Attribute], name: &str, max: usize) -> u32 {
-    let v = attrs
-        .iter()
-        .find(|a| a.name.ns == html5ever::ns!() && &*a.name.local == name)
-        .map(|a| {
-            let digits: String = a
-                .value
-                .trim_start()
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .take(9)
-                .collect();
-            digits.parse::<usize>().unwrap_or(1)
-        })
-        .unwrap_or(1);
-    u32::try_from(v.min(max)).unwrap_or(1)
-}
-
 /// `hidden`, or an inline style with `display:none` or `visibility:hidden`.
 pub(super) fn is_hidden(attrs: &[Attribute]) -> bool {
     attrs.iter().any(|a| {
@@ -338,27 +318,10 @@ impl TreeSink for Sink {
         } else {
             NIL
         };
-        let is_cell = name.ns == html5ever::ns!(html) && matches!(&*name.local, "td" | "th");
-        let (rowspan, colspan) = if is_cell {
-            // rowspan="0" spans to the end of the row group.
-            let r = if attrs
-                .iter()
-                .any(|a| &*a.name.local == "rowspan" && a.value.trim() == "0")
-            {
-                0
-            } else {
-                span_attr(&attrs, "rowspan", MAX_ROWSPAN).max(1)
-            };
-            (r, span_attr(&attrs, "colspan", MAX_COLSPAN).max(1))
-        } else {
-            (1, 1)
-        };
         let id = self.add(Data::Element(Box::new(Elem {
             hidden: is_hidden(&attrs),
             ns: name.ns.clone(),
             local: name.local.clone(),
-            rowspan,
-            colspan,
             template,
             mathml_annotation_xml_integration_point: flags.mathml_annotation_xml_integration_point,
         })));
