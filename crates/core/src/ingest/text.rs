@@ -72,6 +72,7 @@ impl Document {
         let mut pipes = Pipes {
             markdown: opening_pipes(text),
             open_row: false,
+            after_tab: false,
         };
         let mut start = 0;
         let bytes = text.as_bytes();
@@ -114,6 +115,24 @@ impl Document {
             if !t.is_empty() {
                 pipes.open_row = t.contains(['|', '｜']) && !t.ends_with(['|', '｜']);
             }
+            // A browser's copy of a row whose cells hold paragraphs puts each cell on lines
+            // of its own, its paragraphs one empty line apart, and the TAB between cells on a
+            // line alone. After such a TAB, another lone TAB (a cell holding nothing) is a
+            // blank cell, and so is a line of white space (a cell holding "&nbsp;") unless the
+            // cell goes on with another paragraph.
+            let lone_tab = is_lone_tab(s);
+            if t.is_empty()
+                && !s.is_empty()
+                && pipes.after_tab
+                && (lone_tab || !cell_goes_on(text, span.end))
+                && self.cells.len() < MAX_CELLS
+            {
+                self.cells
+                    .push(make_cell("", Span::new(span.start, span.start), line_no));
+            }
+            if !s.is_empty() {
+                pipes.after_tab = lone_tab;
+            }
             for (a, b) in split_cells(s, opening) {
                 if self.cells.len() >= MAX_CELLS {
                     self.truncated = true;
@@ -132,6 +151,41 @@ impl Document {
             cells: first..self.cells.len(),
             page_number,
         });
+    }
+}
+
+fn is_lone_tab(s: &str) -> bool {
+    s.chars().filter(|&c| c == '\t').count() == 1 && s.chars().all(is_space)
+}
+
+/// Whether the cell of the white-space line that ends at `end` goes on with a value in a
+/// later paragraph ("&nbsp;" above the number, however many empty lines apart): the next line
+/// with text, past empty and white-space lines, reads as a value. A lone TAB (the next cell),
+/// a label (the next row) or the end of the text: the cell was blank.
+fn cell_goes_on(text: &str, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut start = end;
+    loop {
+        // Past this line's break ("\r\n" is one).
+        start = match bytes.get(start) {
+            Some(b'\r') if bytes.get(start + 1) == Some(&b'\n') => start + 2,
+            Some(_) => start + 1,
+            None => return false,
+        };
+        let next_end = memchr_newline(bytes, start).unwrap_or(bytes.len());
+        let mut line_end = next_end;
+        if line_end > start && bytes[line_end - 1] == b'\r' {
+            line_end -= 1;
+        }
+        let line = text.get(start..line_end).unwrap_or("");
+        if is_lone_tab(line) {
+            return false;
+        }
+        let t = line.trim_matches(is_space);
+        if !t.is_empty() {
+            return t.len() <= 40 && is_value_token(t);
+        }
+        start = line_end;
     }
 }
 
@@ -256,6 +310,8 @@ struct Pipes {
     /// The last line with text held pipes and did not end with one: a row broken across
     /// lines, so a leading pipe on the next line opens nothing.
     open_row: bool,
+    /// The last line that was not empty held a lone TAB: a cell follows.
+    after_tab: bool,
 }
 
 /// Whether the text's pipe rows open with a pipe (Markdown: "| a | b |"), rather than only
@@ -451,6 +507,28 @@ mod tests {
             cells("| 规章 | 0 |\n| 行政许可 | 5 |\n| | 7 |"),
             vec!["规章", "0", "行政许可", "5", "", "7"]
         );
+    }
+
+    #[test]
+    fn cells_on_lines_of_their_own_between_lone_tabs() {
+        // As Chromium copies a row whose cells hold <p>: blanks as "&nbsp;" or as nothing.
+        let text = "（一）予以公开\n\n\t\n\n36\n\n\t\n\n\u{a0}\n\n\t\n\n\t\n\n2\n";
+        assert_eq!(cells(text), vec!["（一）予以公开", "36", "", "", "2"]);
+        let doc = Document::from_text(text);
+        assert_eq!(doc.cells[2].class, CellClass::Blank);
+        // White space that follows no lone TAB is no cell, nor are empty lines after one.
+        assert_eq!(
+            cells("标题\n\u{a0}\n正文\n\t\n\n\n3"),
+            vec!["标题", "正文", "3"]
+        );
+        assert_eq!(cells("a\t1\n\u{a0}\nb"), vec!["a", "1", "b"]);
+        // A cell whose first paragraph is "&nbsp;" goes on with its value, however far below;
+        // a blank last cell of a row is followed by the next row's label.
+        assert_eq!(
+            cells("新收\n\n\t\n\n0\n\n\t\n\n\u{a0}\n\n\n\n\n\n\n11\n\n\n\n\n结转\n\n\t\n\n\u{a0}\n\n\n\n\n办理"),
+            vec!["新收", "0", "11", "结转", "", "办理"]
+        );
+        assert_eq!(cells("a\r\n\t\r\n\u{a0}\r\n\r\n\r\nb"), vec!["a", "", "b"]);
     }
 
     #[test]
