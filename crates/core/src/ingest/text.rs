@@ -28,6 +28,11 @@ pub struct Cell {
     pub line: usize,
     pub class: CellClass,
     pub reading: Reading,
+    /// A blank made of a line of white space in a text whose table cells stand one to a
+    /// line (a browser's select-all of cells holding paragraphs, "&nbsp;" for a blank): it
+    /// may be a blank cell or an empty paragraph of a cell, and a row that has more values
+    /// than columns drops it first.
+    pub soft: bool,
 }
 
 impl Cell {
@@ -44,6 +49,8 @@ pub struct Line {
     pub cells: std::ops::Range<usize>,
     /// A page number line ("- 3 -", "第 3 页"), kept out of the cells.
     pub page_number: bool,
+    /// A pipe row of Markdown's kind (the text's rows open with a pipe).
+    pub piped: bool,
 }
 
 /// Lines read at most. A report has a few thousand (a long PDF perhaps 20 000); the limit
@@ -73,6 +80,7 @@ impl Document {
             markdown: opening_pipes(text),
             open_row: false,
             after_tab: false,
+            after_single: false,
         };
         let mut start = 0;
         let bytes = text.as_bytes();
@@ -116,23 +124,26 @@ impl Document {
                 pipes.open_row = t.contains(['|', '｜']) && !t.ends_with(['|', '｜']);
             }
             // A browser's copy of a row whose cells hold paragraphs puts each cell on lines
-            // of its own, its paragraphs one empty line apart, and the TAB between cells on a
-            // line alone. After such a TAB, another lone TAB (a cell holding nothing) is a
-            // blank cell, and so is a line of white space (a cell holding "&nbsp;") unless the
-            // cell goes on with another paragraph.
+            // of its own, and, in its innerText, the TAB between cells on a line alone.
+            // After such a TAB, another lone TAB (a cell holding nothing) is a blank cell, and
+            // so is a line of white space (a cell holding "&nbsp;") unless the cell goes on
+            // with a value. Without a lone TAB before it (a select-all copy has none), a line
+            // of white space after a line that was one short cell is a soft blank: a blank
+            // cell, or an empty paragraph of a cell when its row has more values than columns.
             let lone_tab = is_lone_tab(s);
-            if t.is_empty()
-                && !s.is_empty()
-                && pipes.after_tab
-                && (lone_tab || !cell_goes_on(text, span.end))
-                && self.cells.len() < MAX_CELLS
-            {
+            let white = t.is_empty() && !s.is_empty() && self.cells.len() < MAX_CELLS;
+            if white && pipes.after_tab && (lone_tab || !cell_goes_on(text, span.end)) {
                 self.cells
                     .push(make_cell("", Span::new(span.start, span.start), line_no));
+            } else if white && !lone_tab && !pipes.after_tab && pipes.after_single {
+                let mut cell = make_cell("", Span::new(span.start, span.start), line_no);
+                cell.soft = true;
+                self.cells.push(cell);
             }
             if !s.is_empty() {
                 pipes.after_tab = lone_tab;
             }
+            let before = self.cells.len();
             for (a, b) in split_cells(s, opening) {
                 if self.cells.len() >= MAX_CELLS {
                     self.truncated = true;
@@ -145,11 +156,17 @@ impl Document {
                     line_no,
                 ));
             }
+            if !t.is_empty() {
+                let new = &self.cells[before..];
+                pipes.after_single = new.len() == 1 && new[0].raw.len() <= SHORT_CELL;
+            }
         }
+        let piped = pipes.markdown && !s.contains('\t') && s.contains(['|', '｜']);
         self.lines.push(Line {
             span,
             cells: first..self.cells.len(),
             page_number,
+            piped,
         });
     }
 }
@@ -226,9 +243,13 @@ fn make_cell(raw: &str, span: Span, line: usize) -> Cell {
             line,
             class: CellClass::Text,
             reading,
+            soft: false,
         };
     }
-    let reading = value::read(raw);
+    // A line break inside a Markdown table's cell is written "<br>": no text of the cell.
+    let unbroken = without_br(raw);
+    let raw_read = unbroken.as_deref().unwrap_or(raw);
+    let reading = value::read(raw_read);
     let class = match reading.value {
         Value::Number(_) => CellClass::Number,
         Value::Blank => CellClass::Blank,
@@ -236,12 +257,44 @@ fn make_cell(raw: &str, span: Span, line: usize) -> Cell {
     };
     Cell {
         raw: raw.to_string(),
-        norm: normalize(raw),
+        norm: normalize(raw_read),
         span,
         line,
         class,
         reading,
+        soft: false,
     }
+}
+
+/// `s` without its "<br>", "<br/>" and "<br />" (any case), when it has one: a cell's text
+/// as it is read.
+pub fn without_br(s: &str) -> Option<String> {
+    if !s.contains('<') {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    let mut found = false;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let tag = ["<br>", "<br/>", "<br />"].iter().find(|t| {
+            tail.get(..t.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(t))
+        });
+        match tag {
+            Some(t) => {
+                found = true;
+                rest = &tail[t.len()..];
+            }
+            None => {
+                out.push('<');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    found.then_some(out)
 }
 
 fn is_space(c: char) -> bool {
@@ -312,7 +365,12 @@ struct Pipes {
     open_row: bool,
     /// The last line that was not empty held a lone TAB: a cell follows.
     after_tab: bool,
+    /// The last line with text was one short cell (a value, a label).
+    after_single: bool,
 }
+
+/// Longest text (bytes) of a cell that may stand alone on its line in a table.
+const SHORT_CELL: usize = 240;
 
 /// Whether the text's pipe rows open with a pipe (Markdown: "| a | b |"), rather than only
 /// closing each cell with one ("a | b |"): most lines that hold pipes and text start with a
@@ -349,12 +407,39 @@ fn split_cells(s: &str, opening: bool) -> Vec<(usize, usize)> {
             // A lone "|" is a blank cell; a run of pipes is row padding.
             return if pipes == 1 { vec![(a, a)] } else { Vec::new() };
         }
-        return split_on(s, '|', true, opening);
+        let mut cells = split_on(s, '|', true, opening);
+        if opening {
+            // Markdown's line under a header ("|---|:---:|") holds no cells.
+            if cells.iter().all(|&(a, b)| is_delimiter(&s[a..b])) {
+                return Vec::new();
+            }
+            // A converter's own names for the columns of a table without a header ("Col1",
+            // "Col2" …, as PDF-to-Markdown converters write them, in its first row) stand
+            // for empty cells.
+            for c in cells.iter_mut() {
+                if is_column_name(&s[c.0..c.1]) {
+                    c.1 = c.0;
+                }
+            }
+        }
+        return cells;
     }
     if let Some(cells) = split_space_row(s) {
         return cells;
     }
     vec![(a, b)]
+}
+
+/// "---", ":---:": a cell of Markdown's line under a header.
+fn is_delimiter(t: &str) -> bool {
+    let d = t.trim_start_matches(':').trim_end_matches(':');
+    d.len() >= 3 && d.bytes().all(|b| b == b'-')
+}
+
+/// "Col1", "Col12": a column's name a Markdown converter made up.
+fn is_column_name(t: &str) -> bool {
+    t.strip_prefix("Col")
+        .is_some_and(|n| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Split on a separator. With `pipe`, an empty piece after a trailing separator is not a
@@ -516,11 +601,9 @@ mod tests {
         assert_eq!(cells(text), vec!["（一）予以公开", "36", "", "", "2"]);
         let doc = Document::from_text(text);
         assert_eq!(doc.cells[2].class, CellClass::Blank);
-        // White space that follows no lone TAB is no cell, nor are empty lines after one.
-        assert_eq!(
-            cells("标题\n\u{a0}\n正文\n\t\n\n\n3"),
-            vec!["标题", "正文", "3"]
-        );
+        // Empty lines after a lone TAB are no cell (white space after a short cell is a soft
+        // blank, below).
+        assert_eq!(cells("标题\n\n正文\n\t\n\n\n3"), vec!["标题", "正文", "3"]);
         assert_eq!(cells("a\t1\n\u{a0}\nb"), vec!["a", "1", "b"]);
         // A cell whose first paragraph is "&nbsp;" goes on with its value, however far below;
         // a blank last cell of a row is followed by the next row's label.
@@ -529,6 +612,45 @@ mod tests {
             vec!["新收", "0", "11", "结转", "", "办理"]
         );
         assert_eq!(cells("a\r\n\t\r\n\u{a0}\r\n\r\n\r\nb"), vec!["a", "", "b"]);
+    }
+
+    #[test]
+    fn white_space_after_a_cell_alone_on_its_line_is_a_soft_blank() {
+        let doc = Document::from_text("（一）予以公开\n\n36\n\n\u{a0}\n\n2\n");
+        let soft: Vec<bool> = doc.cells.iter().map(|c| c.soft).collect();
+        assert_eq!(soft, vec![false, false, true, false]);
+        assert_eq!(doc.cells[2].class, CellClass::Blank);
+        // Not after prose, a tab row or nothing; not after a lone TAB (a hard blank then).
+        let long = "很长的一段正文。".repeat(12);
+        assert_eq!(cells(&format!("{long}\n\u{a0}\nb")).len(), 2);
+        assert_eq!(cells("a\t1\n\u{a0}\nb"), vec!["a", "1", "b"]);
+        assert_eq!(cells("\u{a0}\nb"), vec!["b"]);
+        let tab = Document::from_text("a\n\t\n\u{a0}\n\t\n1");
+        assert!(!tab.cells[1].soft && tab.cells[1].raw.is_empty());
+    }
+
+    #[test]
+    fn markdown_delimiter_lines_are_no_cells_and_made_up_column_names_empty_ones() {
+        assert_eq!(
+            cells("|主动公开|Col2|Col3|\n|---|:---:|---|\n|规章|0|Col|\n|Col1|1|2|"),
+            vec!["主动公开", "", "", "规章", "0", "Col", "", "1", "2"]
+        );
+        // A row of placeholders for zero is no delimiter line.
+        assert_eq!(cells("|a|-|\n|b|-|-|"), vec!["a", "-", "b", "-", "-"]);
+        // Without Markdown's opening pipes a cell "Col2" is text as written.
+        assert_eq!(cells("a | Col2 |\nb | 1 |"), vec!["a", "Col2", "b", "1"]);
+        assert_eq!(cells("- | -- |"), vec!["-", "--"]);
+        let doc = Document::from_text("|a|1|\nb 1\n");
+        assert!(doc.lines[0].piped && !doc.lines[1].piped);
+    }
+
+    #[test]
+    fn a_line_break_written_br_is_no_text_of_a_cell() {
+        let doc = Document::from_text("|1.属于国家秘<br>密|0<BR/>|a <br /> b|x<b>y<|\n");
+        let norms: Vec<&str> = doc.cells.iter().map(|c| c.norm.as_str()).collect();
+        assert_eq!(norms, vec!["1.属于国家秘密", "0", "ab", "x<b>y<"]);
+        assert_eq!(doc.cells[1].class, CellClass::Number);
+        assert_eq!(doc.cells[0].raw, "1.属于国家秘<br>密");
     }
 
     #[test]
