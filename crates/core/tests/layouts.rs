@@ -201,3 +201,19 @@ fn a_merged_cell_a_markdown_converter_repeats_is_one_value() {
         read("layouts/gb2021-tab.txt").replace("行政许可\t1200", "行政许可\t1200\t1200\t1200");
     assert!(warned(&tab, "S106", "active/row/licensing"));
 }
+
+#[test]
+fn markdown_rows_whose_labels_lost_their_numbering_read_the_same() {
+    let base = read("base/gb2021-pipe.txt");
+    let mut md = markdown(&base);
+    for n in ["一", "二", "三", "四", "五", "六", "七"] {
+        md = md.replace(&format!("| （{n}）"), "| ");
+        md = md.replace(&format!("| {n}、"), "| ");
+    }
+    for d in 1..=8 {
+        md = md.replace(&format!("| {d}."), "| ");
+    }
+    assert!(md.contains("| 予以公开 |") && md.contains("| 属于国家秘密 |"));
+    assert_eq!(numbers(&md), numbers(&base));
+    assert!(!warned(&md, "S104", "requests"));
+}

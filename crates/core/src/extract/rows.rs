@@ -114,16 +114,21 @@ fn is_blank(doc: &Document, c: usize) -> bool {
 /// `cells` without soft blanks (lines of white space that may be empty paragraphs of a cell,
 /// see [`crate::ingest::Cell::soft`]) beyond the `n` a row needs, the last ones first.
 fn drop_soft(doc: &Document, cells: &[usize], n: usize) -> Vec<usize> {
-    let mut v = cells.to_vec();
-    while v.len() > n {
-        match v.iter().rposition(|&c| doc.cells[c].soft) {
-            Some(i) => {
-                v.remove(i);
-            }
-            None => break,
+    let mut drop = cells.len().saturating_sub(n);
+    if drop == 0 || !cells.iter().any(|&c| doc.cells[c].soft) {
+        return cells.to_vec();
+    }
+    // One pass from the end, so that a long run costs its length.
+    let mut kept: Vec<usize> = Vec::with_capacity(cells.len());
+    for &c in cells.iter().rev() {
+        if drop > 0 && doc.cells[c].soft {
+            drop -= 1;
+        } else {
+            kept.push(c);
         }
     }
-    v
+    kept.reverse();
+    kept
 }
 
 /// `cells` fitted to the `n` a row needs, where the input has more than `n` for a reason that
