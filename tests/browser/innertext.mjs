@@ -1,6 +1,8 @@
 // For `cargo xtask renderings` (not a test): writes, for each folder named on the command line,
-// `innertext.txt` beside its `page.html`: the page's `document.body.innerText` as the system's
-// Chromium gives it (what a select-all copy of the page holds), driven by playwright-core.
+// beside its `page.html`: `innertext.txt`, the page's `document.body.innerText` as the system's
+// Chromium gives it, and `selection.txt`, the text of a select-all (the whole body selected,
+// `getSelection().toString()`: what a select-all copy of the page puts on the clipboard as
+// plain text, which differs from innerText in its line breaks), driven by playwright-core.
 //
 //   node tests/browser/innertext.mjs <folder>...
 //
@@ -35,6 +37,13 @@ async function main() {
       const text = await page.evaluate(() => document.body.innerText);
       await writeFile(join(folder, "innertext.txt"), text, "utf8");
       console.log(`    ${folder}/innertext.txt: ${text.length} characters`);
+      const selected = await page.evaluate(() => {
+        const selection = window.getSelection();
+        selection.selectAllChildren(document.body);
+        return selection.toString();
+      });
+      await writeFile(join(folder, "selection.txt"), selected, "utf8");
+      console.log(`    ${folder}/selection.txt: ${selected.length} characters`);
       await page.close();
     }
   } finally {

@@ -10,10 +10,13 @@
 //!   `--no-pdf-header-footer`);
 //! - `writer.docx`: the page opened in LibreOffice Writer (its HTML import) and saved as
 //!   Word 2007 XML; `writer.pdf`: that .docx exported to PDF by Writer;
-//! - `innertext.txt`: the page's `document.body.innerText` in Chromium (tests/browser/
-//!   innertext.mjs, playwright-core);
+//! - `innertext.txt`: the page's `document.body.innerText` in Chromium, and `selection.txt`,
+//!   the text of a select-all there (tests/browser/innertext.mjs, playwright-core);
 //! - `gbk.html`: the page re-encoded in GBK with its charset declaration changed
 //!   (crates/core/examples/fixture_tool.rs, which also renders the seed pages).
+//!
+//! (The Markdown renderings `markitdown.md` and `pymupdf4llm.md` are not made here: see
+//! tests/fixtures/corpus/README.md.)
 //!
 //! The renderings are committed, so the tests never need Chromium or LibreOffice. Runs are
 //! repeatable: the PDFs' creation dates and file IDs and the .docx's zip entry times are set
@@ -138,7 +141,7 @@ pub fn run(root: &Path) -> Result<(), Failure> {
         say(&format!("gbk.html: {}", size(&gbk)));
     }
 
-    step("innertext.txt of every page: node tests/browser/innertext.mjs (Chromium)");
+    step("innertext.txt and selection.txt of every page: node tests/browser/innertext.mjs (Chromium)");
     Cmd::new("node")
         .args(["tests/browser/innertext.mjs"])
         .args(folders.iter().map(|d| d.as_os_str()))

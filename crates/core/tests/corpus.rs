@@ -4,8 +4,13 @@
 //! hand-made `truth.txt` (format: tests/support/truth.rs), or a seed report rendered as an
 //! official-layout page (`seed-NNN/`, whose truth is the reading of the seed's text, which
 //! tests/seeds.rs checks against the seed's hand-made results), and beside it the renderings
-//! `cargo xtask renderings` made of that page: its innerText in Chromium, the page in GBK,
-//! Chromium's PDF, LibreOffice Writer's .docx and Writer's PDF of that .docx.
+//! `cargo xtask renderings` made of that page: its innerText in Chromium, the text of a
+//! select-all in Chromium (`getSelection().toString()`), the page in GBK,
+//! Chromium's PDF, LibreOffice Writer's .docx and Writer's PDF of that .docx; and Markdown as
+//! converters write it (tests/fixtures/corpus/README.md): `markitdown.md`, the page converted
+//! by markitdown (HTML → Markdown pipe tables), and `pymupdf4llm.md`, Chromium's PDF converted
+//! by pymupdf4llm (its own `Col1` headers, merged cells repeated, `<br>` in cells, a table
+//! split at a page break).
 //!
 //! Each (folder, rendering) is checked with `check_bytes`, and must give the truth's template,
 //! year, every row of the three tables (cells, blanks, absent rows), the rows outside the
@@ -36,13 +41,16 @@ use support::invariants::assert_checked;
 use support::truth::{self, Truth};
 
 /// The renderings of a report, the page first.
-const RENDERINGS: [&str; 6] = [
+const RENDERINGS: [&str; 9] = [
     "page.html",
     "innertext.txt",
+    "selection.txt",
     "gbk.html",
     "chromium.pdf",
     "writer.docx",
     "writer.pdf",
+    "markitdown.md",
+    "pymupdf4llm.md",
 ];
 
 fn fixtures() -> PathBuf {

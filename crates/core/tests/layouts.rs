@@ -151,3 +151,70 @@ fn a_placeholder_word_is_a_value_in_a_space_row() {
         Some(Value::Number(5.0))
     );
 }
+
+/// The base report as Markdown writes it: every pipe row opened with a pipe.
+fn markdown(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.trim_end().ends_with('|') {
+                format!("| {l}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn warned(text: &str, code: &str, subject: &str) -> bool {
+    check(text)
+        .findings
+        .iter()
+        .any(|f| f.code == code && f.subject == subject)
+}
+
+#[test]
+fn a_merged_cell_a_markdown_converter_repeats_is_one_value() {
+    let base = read("base/gb2021-pipe.txt");
+    let md = markdown(&base);
+    assert_eq!(numbers(&md), numbers(&base));
+    // As PDF-to-Markdown converters write a value spanning three columns, and a header row of
+    // the converter's own ("Col2" …) with its delimiter line and `<br>` in a label.
+    let repeated = md
+        .replace("| 行政许可 | 1200 |", "| 行政许可 | 1200 | 1200 | 1200 |")
+        .replace("| （一）予以公开 |", "| （一）予<br>以公开 |");
+    let repeated = repeated.replacen(
+        "| 规章",
+        "| 信息内容 | Col2 | Col3 | Col4 |\n|---|---|---|---|\n| 规章",
+        1,
+    );
+    assert!(["1200 | 1200 | 1200", "予<br>以", "Col2"]
+        .iter()
+        .all(|s| repeated.contains(s)));
+    assert_eq!(numbers(&repeated), numbers(&base));
+    assert!(!warned(&repeated, "S106", "active/row/licensing"));
+    assert!(!warned(&repeated, "S105", "active"));
+    // Near misses: repeated values that are not all equal, and a TAB row (no converter
+    // repeats cells there), are a row with too many values.
+    let unequal = md.replace("| 行政许可 | 1200 |", "| 行政许可 | 1200 | 1200 | 7 |");
+    assert!(warned(&unequal, "S106", "active/row/licensing"));
+    let tab =
+        read("layouts/gb2021-tab.txt").replace("行政许可\t1200", "行政许可\t1200\t1200\t1200");
+    assert!(warned(&tab, "S106", "active/row/licensing"));
+}
+
+#[test]
+fn markdown_rows_whose_labels_lost_their_numbering_read_the_same() {
+    let base = read("base/gb2021-pipe.txt");
+    let mut md = markdown(&base);
+    for n in ["一", "二", "三", "四", "五", "六", "七"] {
+        md = md.replace(&format!("| （{n}）"), "| ");
+        md = md.replace(&format!("| {n}、"), "| ");
+    }
+    for d in 1..=8 {
+        md = md.replace(&format!("| {d}."), "| ");
+    }
+    assert!(md.contains("| 予以公开 |") && md.contains("| 属于国家秘密 |"));
+    assert_eq!(numbers(&md), numbers(&base));
+    assert!(!warned(&md, "S104", "requests"));
+}

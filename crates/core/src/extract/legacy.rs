@@ -244,6 +244,12 @@ pub fn read(doc: &Document) -> Option<Table> {
     while i < cells.len() {
         let c = &cells[i];
         let cols = if order.is_empty() { 2 } else { order.len() };
+        // A soft blank (white space that may be an empty paragraph) is a value only where
+        // the row still lacks one.
+        if c.soft && built.last().is_none_or(|b| b.values.len() >= cols) {
+            i += 1;
+            continue;
+        }
         if c.is_value()
             || (c.class == CellClass::Text
                 && looks_like_bad_value(&c.raw)

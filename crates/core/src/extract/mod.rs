@@ -75,7 +75,12 @@ pub(crate) fn build_row(
         .enumerate()
         .map(|(i, col)| match a.cells.get(i).map(|&c| &doc.cells[c]) {
             Some(src) => {
-                let r = read_for(&src.raw, col.kind, amount_in_yuan);
+                let text = crate::ingest::text::without_br(&src.raw);
+                let r = read_for(
+                    text.as_deref().unwrap_or(&src.raw),
+                    col.kind,
+                    amount_in_yuan,
+                );
                 Cell {
                     col: col.key,
                     kind: col.kind,

@@ -111,14 +111,57 @@ fn is_blank(doc: &Document, c: usize) -> bool {
     doc.cells[c].raw.is_empty() || doc.cells[c].class == crate::ingest::CellClass::Blank
 }
 
-/// A run without the blank cells beyond `n` at its end (row padding), then at its start.
+/// `cells` without soft blanks (lines of white space that may be empty paragraphs of a cell,
+/// see [`crate::ingest::Cell::soft`]) beyond the `n` a row needs, the last ones first.
+fn drop_soft(doc: &Document, cells: &[usize], n: usize) -> Vec<usize> {
+    let mut drop = cells.len().saturating_sub(n);
+    if drop == 0 || !cells.iter().any(|&c| doc.cells[c].soft) {
+        return cells.to_vec();
+    }
+    // One pass from the end, so that a long run costs its length.
+    let mut kept: Vec<usize> = Vec::with_capacity(cells.len());
+    for &c in cells.iter().rev() {
+        if drop > 0 && doc.cells[c].soft {
+            drop -= 1;
+        } else {
+            kept.push(c);
+        }
+    }
+    kept.reverse();
+    kept
+}
+
+/// `cells` fitted to the `n` a row needs, where the input has more than `n` for a reason that
+/// is no value of the report: soft blanks ([`drop_soft`]), and in a Markdown row a merged
+/// cell repeated in every column it spans ("| 行政许可 | 3 | 3 | 3 |", as PDF-to-Markdown
+/// converters write a value spanning three columns): equal cells at the end of one pipe row
+/// beyond `n` are one cell.
+fn fit(doc: &Document, cells: &[usize], n: usize) -> Vec<usize> {
+    let mut v = drop_soft(doc, cells, n);
+    let line = |c: usize| doc.cells[c].line;
+    let piped_row = v.first().is_some_and(|&f| {
+        doc.lines.get(line(f)).is_some_and(|l| l.piped) && v.iter().all(|&c| line(c) == line(f))
+    });
+    while piped_row && v.len() > n {
+        let k = v.len();
+        if k >= 2 && doc.cells[v[k - 1]].raw == doc.cells[v[k - 2]].raw {
+            v.pop();
+        } else {
+            break;
+        }
+    }
+    v
+}
+
+/// A run without the blank cells beyond `n` at its end (row padding), then at its start, and
+/// fitted to `n` ([`fit`]).
 fn trim_padding(doc: &Document, cells: &[usize], n: usize) -> Vec<usize> {
-    let mut v = cells.to_vec();
+    let mut v = drop_soft(doc, cells, n);
     while v.len() > n && v.last().is_some_and(|&c| is_blank(doc, c)) {
         v.pop();
     }
     let skip = leading_blanks(doc, &v, n);
-    v.split_off(skip)
+    fit(doc, &v.split_off(skip), n)
 }
 
 /// How many blank cells at the start of `cells` are beyond the `n` a row needs, counting the
@@ -198,8 +241,17 @@ pub fn assign(
             });
         }
         while ri < runs.len() && runs[ri].0 == pos {
-            let run = runs[ri].1.clone();
+            let mut run = runs[ri].1.clone();
             ri += 1;
+            if let Some(cur) = found.last() {
+                let need = ncols(cur.slot).saturating_sub(cur.after.len());
+                if need > 0 && cur.after.is_empty() {
+                    let skip = leading_blanks(doc, &run.cells, need);
+                    let mut cells = run.cells[..skip].to_vec();
+                    cells.extend(fit(doc, &run.cells[skip..], need));
+                    run.cells = cells;
+                }
+            }
             let mut rest: &[usize] = &run.cells;
             if let Some(cur) = found.last_mut() {
                 let need = ncols(cur.slot).saturating_sub(cur.after.len());

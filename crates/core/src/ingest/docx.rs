@@ -73,13 +73,18 @@ fn document_xml(bytes: &[u8]) -> Result<Vec<u8>, FileProblem> {
 #[derive(Default)]
 struct TableState {
     lines: Vec<String>,
-    row: Vec<String>,
+    row: Vec<CellState>,
     cell: Option<CellState>,
 }
 
 #[derive(Default)]
 struct CellState {
     text: String,
+    /// The cell's blocks as lines (a nested table's rows keep their TABs), for a cell that
+    /// holds a table: such a cell lays out a page rather than holding a value.
+    lines: Vec<String>,
+    /// A table is nested in this cell.
+    holds_table: bool,
     /// A `vMerge`/`hMerge` continuation: the merged cell already stands in an earlier row or
     /// column.
     continued: bool,
@@ -180,17 +185,14 @@ pub fn render(xml: &str) -> String {
                         if let Some(t) = tables.last_mut() {
                             if let Some(c) = t.cell.take() {
                                 if !c.continued {
-                                    t.row.push(c.text.trim().to_string());
+                                    t.row.push(c);
                                 }
                             }
                         }
                     }
                     b"tr" => {
                         if let Some(t) = tables.last_mut() {
-                            let row = std::mem::take(&mut t.row);
-                            if row.iter().any(|c| !c.is_empty()) {
-                                t.lines.push(row.join("\t"));
-                            }
+                            end_row(t);
                         }
                     }
                     b"tbl" => {
@@ -198,8 +200,10 @@ pub fn render(xml: &str) -> String {
                             // A table nested in a cell becomes text of that cell.
                             match tables.last_mut().and_then(|o| o.cell.as_mut()) {
                                 Some(cell) => {
+                                    cell.holds_table = true;
                                     for line in t.lines {
                                         append(&mut cell.text, &line.replace('\t', " "));
+                                        cell.lines.push(line);
                                     }
                                 }
                                 None => out.extend(t.lines),
@@ -238,9 +242,10 @@ pub fn render(xml: &str) -> String {
         put_paragraph(p, &mut tables, &mut out);
     }
     while let Some(mut t) = tables.pop() {
-        if !t.row.is_empty() {
-            t.lines.push(t.row.join("\t"));
+        if let Some(c) = t.cell.take() {
+            t.row.push(c);
         }
+        end_row(&mut t);
         out.extend(t.lines);
     }
     let mut text = out.join("\n");
@@ -277,10 +282,33 @@ fn empty_element(
     }
 }
 
+/// A finished row: one line of TAB-separated cells, as a browser copies a row; but a row
+/// with a cell that holds a table lays out a page (a report pasted into a one-cell frame),
+/// and gives its cells' blocks as lines, the nested tables' rows among them.
+fn end_row(t: &mut TableState) {
+    let row = std::mem::take(&mut t.row);
+    if row.iter().any(|c| c.holds_table) {
+        for c in row {
+            t.lines
+                .extend(c.lines.into_iter().filter(|l| !l.trim().is_empty()));
+        }
+        return;
+    }
+    if row.iter().any(|c| !c.text.trim().is_empty()) {
+        let cells: Vec<&str> = row.iter().map(|c| c.text.trim()).collect();
+        t.lines.push(cells.join("\t"));
+    }
+}
+
 /// A finished paragraph: into the open table cell, or out as lines.
 fn put_paragraph(p: String, tables: &mut [TableState], out: &mut Vec<String>) {
     if let Some(cell) = tables.last_mut().and_then(|t| t.cell.as_mut()) {
         append(&mut cell.text, &p.replace(['\t', '\n'], " "));
+        for line in p.split('\n') {
+            if !line.trim().is_empty() {
+                cell.lines.push(line.trim_end().to_string());
+            }
+        }
         return;
     }
     for line in p.split('\n') {
@@ -344,6 +372,38 @@ mod tests {
             render(&xml),
             "三、本年度办理结果\t（一）予以公开\t10\n（二）部分公开\t3\n"
         );
+    }
+
+    #[test]
+    fn a_one_cell_frame_around_the_report_gives_its_blocks_as_lines() {
+        let tc = |inner: &str| format!("<w:tc>{inner}</w:tc>");
+        let inner = format!(
+            "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+            tc(&p("规章")),
+            tc(&p("0")),
+            tc(&p("规范性文件")),
+            tc(&p("6")),
+        );
+        let xml = body(&format!(
+            "<w:tbl><w:tr>{}</w:tr></w:tbl>",
+            tc(&format!(
+                "{}{}{inner}{}",
+                p("标题"),
+                p("二、主动公开政府信息情况"),
+                p("三、")
+            )),
+        ));
+        assert_eq!(
+            render(&xml),
+            "标题\n二、主动公开政府信息情况\n规章\t0\n规范性文件\t6\n三、\n"
+        );
+        // A cell of paragraphs without a table is still one cell of its row.
+        let xml = body(&format!(
+            "<w:tbl><w:tr>{}{}</w:tr></w:tbl>",
+            tc(&format!("{}{}", p("（二）部分公开"), p("（区分处理的）"))),
+            tc(&p("3")),
+        ));
+        assert_eq!(render(&xml), "（二）部分公开 （区分处理的）\t3\n");
     }
 
     #[test]

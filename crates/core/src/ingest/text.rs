@@ -30,6 +30,11 @@ pub struct Cell {
     pub reading: Reading,
     /// How the cell was told apart from its neighbours on its line.
     pub layout: Layout,
+    /// A blank made of a line of white space in a text whose table cells stand one to a
+    /// line (a browser's select-all of cells holding paragraphs, "&nbsp;" for a blank): it
+    /// may be a blank cell or an empty paragraph of a cell, and a row that has more values
+    /// than columns drops it first.
+    pub soft: bool,
 }
 
 impl Cell {
@@ -46,6 +51,8 @@ pub struct Line {
     pub cells: std::ops::Range<usize>,
     /// A page number line ("- 3 -", "第 3 页"), kept out of the cells.
     pub page_number: bool,
+    /// A pipe row of Markdown's kind (the text's rows open with a pipe).
+    pub piped: bool,
 }
 
 /// Lines read at most. A report has a few thousand (a long PDF perhaps 20 000); the limit
@@ -74,6 +81,8 @@ impl Document {
         let mut pipes = Pipes {
             markdown: opening_pipes(text),
             open_row: false,
+            after_tab: false,
+            after_single: false,
         };
         let mut start = 0;
         let bytes = text.as_bytes();
@@ -116,6 +125,36 @@ impl Document {
             if !t.is_empty() {
                 pipes.open_row = t.contains(['|', '｜']) && !t.ends_with(['|', '｜']);
             }
+            // A browser's copy of a row whose cells hold paragraphs puts each cell on lines
+            // of its own, and, in its innerText, the TAB between cells on a line alone.
+            // After such a TAB, another lone TAB (a cell holding nothing) is a blank cell, and
+            // so is a line of white space (a cell holding "&nbsp;") unless the cell goes on
+            // with a value. Without a lone TAB before it (a select-all copy has none), a line
+            // of white space after a line that was one short cell is a soft blank: a blank
+            // cell, or an empty paragraph of a cell when its row has more values than columns.
+            let lone_tab = is_lone_tab(s);
+            let white = t.is_empty() && !s.is_empty() && self.cells.len() < MAX_CELLS;
+            if white && pipes.after_tab && (lone_tab || !cell_goes_on(text, span.end)) {
+                self.cells.push(make_cell(
+                    "",
+                    Span::new(span.start, span.start),
+                    line_no,
+                    Layout::Alone,
+                ));
+            } else if white && !lone_tab && !pipes.after_tab && pipes.after_single {
+                let mut cell = make_cell(
+                    "",
+                    Span::new(span.start, span.start),
+                    line_no,
+                    Layout::Alone,
+                );
+                cell.soft = true;
+                self.cells.push(cell);
+            }
+            if !s.is_empty() {
+                pipes.after_tab = lone_tab;
+            }
+            let before = self.cells.len();
             let (cells, layout) = split_cells(s, opening);
             for (a, b) in cells {
                 if self.cells.len() >= MAX_CELLS {
@@ -130,12 +169,53 @@ impl Document {
                     layout,
                 ));
             }
+            if !t.is_empty() {
+                let new = &self.cells[before..];
+                pipes.after_single = new.len() == 1 && new[0].raw.len() <= SHORT_CELL;
+            }
         }
+        let piped = pipes.markdown && !s.contains('\t') && s.contains(['|', '｜']);
         self.lines.push(Line {
             span,
             cells: first..self.cells.len(),
             page_number,
+            piped,
         });
+    }
+}
+
+fn is_lone_tab(s: &str) -> bool {
+    s.chars().filter(|&c| c == '\t').count() == 1 && s.chars().all(is_space)
+}
+
+/// Whether the cell of the white-space line that ends at `end` goes on with a value in a
+/// later paragraph ("&nbsp;" above the number, however many empty lines apart): the next line
+/// with text, past empty and white-space lines, reads as a value. A lone TAB (the next cell),
+/// a label (the next row) or the end of the text: the cell was blank.
+fn cell_goes_on(text: &str, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut start = end;
+    loop {
+        // Past this line's break ("\r\n" is one).
+        start = match bytes.get(start) {
+            Some(b'\r') if bytes.get(start + 1) == Some(&b'\n') => start + 2,
+            Some(_) => start + 1,
+            None => return false,
+        };
+        let next_end = memchr_newline(bytes, start).unwrap_or(bytes.len());
+        let mut line_end = next_end;
+        if line_end > start && bytes[line_end - 1] == b'\r' {
+            line_end -= 1;
+        }
+        let line = text.get(start..line_end).unwrap_or("");
+        if is_lone_tab(line) {
+            return false;
+        }
+        let t = line.trim_matches(is_space);
+        if !t.is_empty() {
+            return t.len() <= 40 && is_value_token(t);
+        }
+        start = line_end;
     }
 }
 
@@ -177,9 +257,13 @@ fn make_cell(raw: &str, span: Span, line: usize, layout: Layout) -> Cell {
             class: CellClass::Text,
             reading,
             layout,
+            soft: false,
         };
     }
-    let reading = value::read(raw);
+    // A line break inside a Markdown table's cell is written "<br>": no text of the cell.
+    let unbroken = without_br(raw);
+    let raw_read = unbroken.as_deref().unwrap_or(raw);
+    let reading = value::read(raw_read);
     let class = match reading.value {
         Value::Number(_) => CellClass::Number,
         Value::Blank => CellClass::Blank,
@@ -187,13 +271,45 @@ fn make_cell(raw: &str, span: Span, line: usize, layout: Layout) -> Cell {
     };
     Cell {
         raw: raw.to_string(),
-        norm: normalize(raw),
+        norm: normalize(raw_read),
         span,
         line,
         class,
         reading,
         layout,
+        soft: false,
     }
+}
+
+/// `s` without its "<br>", "<br/>" and "<br />" (any case), when it has one: a cell's text
+/// as it is read.
+pub fn without_br(s: &str) -> Option<String> {
+    if !s.contains('<') {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    let mut found = false;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let tag = ["<br>", "<br/>", "<br />"].iter().find(|t| {
+            tail.get(..t.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(t))
+        });
+        match tag {
+            Some(t) => {
+                found = true;
+                rest = &tail[t.len()..];
+            }
+            None => {
+                out.push('<');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    found.then_some(out)
 }
 
 fn is_space(c: char) -> bool {
@@ -262,7 +378,14 @@ struct Pipes {
     /// The last line with text held pipes and did not end with one: a row broken across
     /// lines, so a leading pipe on the next line opens nothing.
     open_row: bool,
+    /// The last line that was not empty held a lone TAB: a cell follows.
+    after_tab: bool,
+    /// The last line with text was one short cell (a value, a label).
+    after_single: bool,
 }
+
+/// Longest text (bytes) of a cell that may stand alone on its line in a table.
+const SHORT_CELL: usize = 240;
 
 /// Whether the text's pipe rows open with a pipe (Markdown: "| a | b |"), rather than only
 /// closing each cell with one ("a | b |"): most lines that hold pipes and text start with a
@@ -300,12 +423,39 @@ fn split_cells(s: &str, opening: bool) -> (Vec<(usize, usize)>, Layout) {
             let cells = if pipes == 1 { vec![(a, a)] } else { Vec::new() };
             return (cells, Layout::Pipe);
         }
-        return (split_on(s, '|', true, opening), Layout::Pipe);
+        let mut cells = split_on(s, '|', true, opening);
+        if opening {
+            // Markdown's line under a header ("|---|:---:|") holds no cells.
+            if cells.iter().all(|&(a, b)| is_delimiter(&s[a..b])) {
+                return (Vec::new(), Layout::Pipe);
+            }
+            // A converter's own names for the columns of a table without a header ("Col1",
+            // "Col2" …, as PDF-to-Markdown converters write them, in its first row) stand
+            // for empty cells.
+            for c in cells.iter_mut() {
+                if is_column_name(&s[c.0..c.1]) {
+                    c.1 = c.0;
+                }
+            }
+        }
+        return (cells, Layout::Pipe);
     }
     if let Some(cells) = split_space_row(s) {
         return (cells, Layout::Space);
     }
     (vec![(a, b)], Layout::Alone)
+}
+
+/// "---", ":---:": a cell of Markdown's line under a header.
+fn is_delimiter(t: &str) -> bool {
+    let d = t.trim_start_matches(':').trim_end_matches(':');
+    d.len() >= 3 && d.bytes().all(|b| b == b'-')
+}
+
+/// "Col1", "Col12": a column's name a Markdown converter made up.
+fn is_column_name(t: &str) -> bool {
+    t.strip_prefix("Col")
+        .is_some_and(|n| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Split on a separator. With `pipe`, an empty piece after a trailing separator is not a
@@ -458,6 +608,65 @@ mod tests {
             cells("| 规章 | 0 |\n| 行政许可 | 5 |\n| | 7 |"),
             vec!["规章", "0", "行政许可", "5", "", "7"]
         );
+    }
+
+    #[test]
+    fn cells_on_lines_of_their_own_between_lone_tabs() {
+        // As Chromium copies a row whose cells hold <p>: blanks as "&nbsp;" or as nothing.
+        let text = "（一）予以公开\n\n\t\n\n36\n\n\t\n\n\u{a0}\n\n\t\n\n\t\n\n2\n";
+        assert_eq!(cells(text), vec!["（一）予以公开", "36", "", "", "2"]);
+        let doc = Document::from_text(text);
+        assert_eq!(doc.cells[2].class, CellClass::Blank);
+        // Empty lines after a lone TAB are no cell (white space after a short cell is a soft
+        // blank, below).
+        assert_eq!(cells("标题\n\n正文\n\t\n\n\n3"), vec!["标题", "正文", "3"]);
+        assert_eq!(cells("a\t1\n\u{a0}\nb"), vec!["a", "1", "b"]);
+        // A cell whose first paragraph is "&nbsp;" goes on with its value, however far below;
+        // a blank last cell of a row is followed by the next row's label.
+        assert_eq!(
+            cells("新收\n\n\t\n\n0\n\n\t\n\n\u{a0}\n\n\n\n\n\n\n11\n\n\n\n\n结转\n\n\t\n\n\u{a0}\n\n\n\n\n办理"),
+            vec!["新收", "0", "11", "结转", "", "办理"]
+        );
+        assert_eq!(cells("a\r\n\t\r\n\u{a0}\r\n\r\n\r\nb"), vec!["a", "", "b"]);
+    }
+
+    #[test]
+    fn white_space_after_a_cell_alone_on_its_line_is_a_soft_blank() {
+        let doc = Document::from_text("（一）予以公开\n\n36\n\n\u{a0}\n\n2\n");
+        let soft: Vec<bool> = doc.cells.iter().map(|c| c.soft).collect();
+        assert_eq!(soft, vec![false, false, true, false]);
+        assert_eq!(doc.cells[2].class, CellClass::Blank);
+        // Not after prose, a tab row or nothing; not after a lone TAB (a hard blank then).
+        let long = "很长的一段正文。".repeat(12);
+        assert_eq!(cells(&format!("{long}\n\u{a0}\nb")).len(), 2);
+        assert_eq!(cells("a\t1\n\u{a0}\nb"), vec!["a", "1", "b"]);
+        assert_eq!(cells("\u{a0}\nb"), vec!["b"]);
+        let tab = Document::from_text("a\n\t\n\u{a0}\n\t\n1");
+        assert!(!tab.cells[1].soft && tab.cells[1].raw.is_empty());
+    }
+
+    #[test]
+    fn markdown_delimiter_lines_are_no_cells_and_made_up_column_names_empty_ones() {
+        assert_eq!(
+            cells("|主动公开|Col2|Col3|\n|---|:---:|---|\n|规章|0|Col|\n|Col1|1|2|"),
+            vec!["主动公开", "", "", "规章", "0", "Col", "", "1", "2"]
+        );
+        // A row of placeholders for zero is no delimiter line.
+        assert_eq!(cells("|a|-|\n|b|-|-|"), vec!["a", "-", "b", "-", "-"]);
+        // Without Markdown's opening pipes a cell "Col2" is text as written.
+        assert_eq!(cells("a | Col2 |\nb | 1 |"), vec!["a", "Col2", "b", "1"]);
+        assert_eq!(cells("- | -- |"), vec!["-", "--"]);
+        let doc = Document::from_text("|a|1|\nb 1\n");
+        assert!(doc.lines[0].piped && !doc.lines[1].piped);
+    }
+
+    #[test]
+    fn a_line_break_written_br_is_no_text_of_a_cell() {
+        let doc = Document::from_text("|1.属于国家秘<br>密|0<BR/>|a <br /> b|x<b>y<|\n");
+        let norms: Vec<&str> = doc.cells.iter().map(|c| c.norm.as_str()).collect();
+        assert_eq!(norms, vec!["1.属于国家秘密", "0", "ab", "x<b>y<"]);
+        assert_eq!(doc.cells[1].class, CellClass::Number);
+        assert_eq!(doc.cells[0].raw, "1.属于国家秘<br>密");
     }
 
     #[test]
