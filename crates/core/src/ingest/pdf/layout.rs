@@ -11,7 +11,7 @@
 //! space-separated rows, values of a wrapped label on a line between the label's lines, a
 //! vertical group label one character per line.
 
-use super::content::{Glyph, PageContent};
+use super::content::{Glyph, PageContent, Ruling};
 use super::grid;
 
 /// Glyphs whose baselines differ by at most this many font sizes share a line. Cells of one
@@ -52,8 +52,9 @@ pub struct TableRow {
 pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
     let PageContent {
         mut glyphs,
-        rulings,
+        mut rulings,
     } = content;
+    drop_underlines(&mut rulings, &glyphs);
     let grids = grid::find(&rulings);
     if grids.is_empty() {
         return lines(glyphs, unmapped);
@@ -64,13 +65,15 @@ pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
         .map(|g| vec![Vec::new(); g.cells.len()])
         .collect();
     let mut rest = Vec::new();
-    for g in glyphs {
+    let places = overflow_kept(&glyphs, |g| {
         // The glyph's middle: halfway along, a third of its size above the baseline.
         let (x, y) = ((g.x0 + g.x1) / 2.0, g.y - 0.3 * g.size);
-        let place = grids
+        grids
             .iter()
             .position(|t| t.contains(x, y))
-            .and_then(|t| Some((t, grids[t].cell_at(x, y)?)));
+            .and_then(|t| Some((t, grids[t].cell_at(x, y)?)))
+    });
+    for (g, place) in glyphs.into_iter().zip(places) {
         match place.and_then(|(t, c)| in_cells.get_mut(t)?.get_mut(c)) {
             Some(cell) => cell.push(g),
             None => rest.push(g),
@@ -128,6 +131,91 @@ pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
     }
     out.sort_by(|a, b| a.y.total_cmp(&b.y));
     out
+}
+
+/// An underline lies at most this many font sizes below its text's baseline; a cell's
+/// border below its last line is further down, past the descenders and the cell's padding.
+const UNDERLINE_DROP: f64 = 0.16;
+/// Glyphs looked at for one ruling being an underline (past this it is not one).
+const UNDERLINE_GLYPHS: usize = 4096;
+
+/// Drop the underlines of underlined text (Writer draws them as rulings, one per run of
+/// text, reaching the cell's borders where the text fills the cell): a horizontal ruling
+/// just below a baseline whose glyphs cover its whole length is the text's, not a border.
+fn drop_underlines(rulings: &mut Vec<Ruling>, glyphs: &[Glyph]) {
+    let mut by_y: Vec<&Glyph> = glyphs
+        .iter()
+        .filter(|g| g.upright && g.y.is_finite() && g.size.is_finite() && g.size > 0.0)
+        .filter(|g| g.text.as_deref().is_some_and(|t| !t.trim().is_empty()))
+        .collect();
+    if by_y.is_empty() {
+        return;
+    }
+    by_y.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let max_size = by_y.iter().map(|g| g.size).fold(0.0f64, f64::max);
+    let mut spans: Vec<(f64, f64)> = Vec::new();
+    rulings.retain(|r| {
+        if !r.horizontal || r.to - r.from <= 0.0 {
+            return true;
+        }
+        let lo = by_y.partition_point(|g| g.y < r.at - UNDERLINE_DROP * max_size);
+        let hi = by_y.partition_point(|g| g.y <= r.at);
+        if hi - lo > UNDERLINE_GLYPHS {
+            return true;
+        }
+        // The stretches of the ruling its text covers, a glyph reaching a little to each
+        // side (the underlined gaps between words and cells' digits).
+        spans.clear();
+        for g in &by_y[lo..hi] {
+            let reach = 0.3 * g.size;
+            let (x0, x1) = ((g.x0 - reach).max(r.from), (g.x1 + reach).min(r.to));
+            if r.at - g.y <= UNDERLINE_DROP * g.size && x1 > x0 {
+                spans.push((x0, x1));
+            }
+        }
+        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let (mut covered, mut end) = (0.0, r.from);
+        for &(x0, x1) in spans.iter() {
+            let x0 = x0.max(end);
+            if x1 > x0 {
+                covered += x1 - x0;
+                end = x1;
+            }
+        }
+        covered < 0.95 * (r.to - r.from)
+    });
+}
+
+/// Glyphs set closer than this many font sizes after the one before them on its baseline
+/// run on from it: a cell's text never touches the next cell's, its padding sets them apart.
+const TOUCHING: f64 = 0.1;
+
+/// The cell (table, merged cell) each glyph is read in: the one `place` puts its middle in,
+/// except that text running on past its cell's border with no gap (Writer lets a long word
+/// overflow a narrow cell) stays in the cell it starts in.
+fn overflow_kept(
+    glyphs: &[Glyph],
+    place: impl Fn(&Glyph) -> Option<(usize, usize)>,
+) -> Vec<Option<(usize, usize)>> {
+    let mut places: Vec<Option<(usize, usize)>> = glyphs.iter().map(place).collect();
+    let mut order: Vec<usize> = (0..glyphs.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&glyphs[a], &glyphs[b]);
+        a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0))
+    });
+    for w in order.windows(2) {
+        let (p, g) = (&glyphs[w[0]], &glyphs[w[1]]);
+        let size = g.size.max(1.0);
+        let same_line = (g.y - p.y).abs() <= TOUCHING * size && (g.size - p.size).abs() < 0.5;
+        let gap = g.x0 - p.x1;
+        let touching = same_line && gap.abs() <= TOUCHING * size;
+        if let (true, Some((pt, pc)), Some((t, c))) = (touching, places[w[0]], places[w[1]]) {
+            if pt == t && pc != c {
+                places[w[1]] = Some((pt, pc));
+            }
+        }
+    }
+    places
 }
 
 /// A cell's glyphs as one line of text: its lines joined, with a space between them unless
