@@ -65,14 +65,25 @@ pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
         .map(|g| vec![Vec::new(); g.cells.len()])
         .collect();
     let mut rest = Vec::new();
-    let places = overflow_kept(&glyphs, |g| {
-        // The glyph's middle: halfway along, a third of its size above the baseline.
-        let (x, y) = ((g.x0 + g.x1) / 2.0, g.y - 0.3 * g.size);
-        grids
-            .iter()
-            .position(|t| t.contains(x, y))
-            .and_then(|t| Some((t, grids[t].cell_at(x, y)?)))
-    });
+    let places = overflow_kept(
+        &glyphs,
+        |g| {
+            // The glyph's middle: halfway along, a third of its size above the baseline.
+            let (x, y) = ((g.x0 + g.x1) / 2.0, g.y - 0.3 * g.size);
+            grids
+                .iter()
+                .position(|t| t.contains(x, y))
+                .and_then(|t| Some((t, grids[t].cell_at(x, y)?)))
+        },
+        |(t, c)| {
+            let grid = &grids[t];
+            grid.cells
+                .get(c)
+                .and_then(|cell| grid.xs.get(cell.col1 + 1))
+                .copied()
+                .unwrap_or(f64::INFINITY)
+        },
+    );
     for (g, place) in glyphs.into_iter().zip(places) {
         match place.and_then(|(t, c)| in_cells.get_mut(t)?.get_mut(c)) {
             Some(cell) => cell.push(g),
@@ -92,6 +103,9 @@ pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
             let mut row: Vec<&str> = Vec::new();
             let mut boxes: Vec<(f64, f64, String)> = Vec::new();
             let mut size = 0.0f64;
+            // Whether a cell of the row reaches the table's last grid row: a row whose cells
+            // span rows goes on to the bottom of the table with them.
+            let mut reaches_bottom = false;
             for c in 0..cols {
                 let Some(&k) = t.cell_of.get(r * cols + c) else {
                     continue;
@@ -111,6 +125,7 @@ pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
                     let x0 = t.xs.get(cell.col0).copied().unwrap_or(0.0);
                     let x1 = t.xs.get(cell.col1 + 1).copied().unwrap_or(x0);
                     boxes.push((x0, x1, text.to_string()));
+                    reaches_bottom |= cell.row1 + 1 == nrows;
                     size = size.max(sizes.get(k).copied().unwrap_or(0.0));
                 }
             }
@@ -124,7 +139,7 @@ pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
                 row: Some(Box::new(TableRow {
                     cells: boxes,
                     open_top: t.open_top && r == 0,
-                    open_bottom: t.open_bottom && r + 1 == nrows,
+                    open_bottom: t.open_bottom && reaches_bottom,
                 })),
             });
         }
@@ -191,13 +206,16 @@ fn drop_underlines(rulings: &mut Vec<Ruling>, glyphs: &[Glyph]) {
 const TOUCHING: f64 = 0.1;
 
 /// The cell (table, merged cell) each glyph is read in: the one `place` puts its middle in,
-/// except that text running on past its cell's border with no gap (Writer lets a long word
-/// overflow a narrow cell) stays in the cell it starts in.
+/// except that text running on past its cell's right border (`right` of a place) with no
+/// gap, a glyph straddling the border and those touching it after it (Writer lets a long
+/// word overflow a narrow cell), stays in the cell it starts in.
 fn overflow_kept(
     glyphs: &[Glyph],
     place: impl Fn(&Glyph) -> Option<(usize, usize)>,
+    right: impl Fn((usize, usize)) -> f64,
 ) -> Vec<Option<(usize, usize)>> {
     let mut places: Vec<Option<(usize, usize)>> = glyphs.iter().map(place).collect();
+    let mut moved = vec![false; glyphs.len()];
     let mut order: Vec<usize> = (0..glyphs.len()).collect();
     order.sort_by(|&a, &b| {
         let (a, b) = (&glyphs[a], &glyphs[b]);
@@ -207,11 +225,12 @@ fn overflow_kept(
         let (p, g) = (&glyphs[w[0]], &glyphs[w[1]]);
         let size = g.size.max(1.0);
         let same_line = (g.y - p.y).abs() <= TOUCHING * size && (g.size - p.size).abs() < 0.5;
-        let gap = g.x0 - p.x1;
-        let touching = same_line && gap.abs() <= TOUCHING * size;
-        if let (true, Some((pt, pc)), Some((t, c))) = (touching, places[w[0]], places[w[1]]) {
-            if pt == t && pc != c {
-                places[w[1]] = Some((pt, pc));
+        let touching = same_line && (g.x0 - p.x1).abs() <= TOUCHING * size;
+        if let (true, Some(from), Some(to)) = (touching, places[w[0]], places[w[1]]) {
+            let straddles = g.x0 < right(from) && right(from) < g.x1;
+            if from.0 == to.0 && from.1 != to.1 && (straddles || moved[w[0]]) {
+                places[w[1]] = Some(from);
+                moved[w[1]] = true;
             }
         }
     }
@@ -475,6 +494,108 @@ mod tests {
     fn texts(glyphs: Vec<Glyph>) -> Vec<String> {
         let mut n = 0;
         lines(glyphs, &mut n).into_iter().map(|l| l.text).collect()
+    }
+
+    fn h(at: f64, from: f64, to: f64) -> Ruling {
+        Ruling {
+            horizontal: true,
+            at,
+            from,
+            to,
+        }
+    }
+
+    fn v(at: f64, from: f64, to: f64) -> Ruling {
+        Ruling {
+            horizontal: false,
+            at,
+            from,
+            to,
+        }
+    }
+
+    fn page(glyphs: Vec<Glyph>, rulings: Vec<Ruling>) -> Vec<PageLine> {
+        let mut n = 0;
+        page_lines(PageContent { glyphs, rulings }, &mut n)
+    }
+
+    #[test]
+    fn a_row_cut_below_a_shorter_cell_is_joined() {
+        // Page 1: columns at 0, 50, 100, 150, rows at 0, 20, 40, the verticals going on to
+        // the page break at 60 with no border there. The first column's cell ends at 40 (a
+        // new group starts under it, empty here), the second row's label and value cells
+        // reach down to the break: that row goes on on page 2.
+        let one = page(
+            vec![
+                g("三", 5.0, 15.0),
+                g("1", 110.0, 15.0),
+                g("规", 55.0, 35.0),
+                g("章", 65.0, 35.0),
+                g("2", 110.0, 35.0),
+            ],
+            vec![
+                h(0.0, 0.0, 150.0),
+                h(20.0, 0.0, 150.0),
+                h(40.0, 0.0, 50.0),
+                v(0.0, 0.0, 60.0),
+                v(50.0, 0.0, 60.0),
+                v(100.0, 0.0, 60.0),
+                v(150.0, 0.0, 60.0),
+            ],
+        );
+        // Page 2: no border above its first row, the label's last line in it.
+        let two = page(
+            vec![
+                g("总", 55.0, 15.0),
+                g("计", 65.0, 15.0),
+                g("5", 110.0, 35.0),
+            ],
+            vec![
+                h(20.0, 0.0, 150.0),
+                h(40.0, 0.0, 150.0),
+                v(0.0, 0.0, 40.0),
+                v(50.0, 0.0, 40.0),
+                v(100.0, 0.0, 40.0),
+                v(150.0, 0.0, 40.0),
+            ],
+        );
+        let mut pages = vec![one, two];
+        join_cut_rows(&mut pages);
+        let text: Vec<Vec<&str>> = pages
+            .iter()
+            .map(|p| p.iter().map(|l| l.text.as_str()).collect())
+            .collect();
+        assert_eq!(text, vec![vec!["三\t\t1", "\t规章总计\t2"], vec!["\t\t5"]]);
+    }
+
+    #[test]
+    fn only_text_straddling_a_border_runs_on_into_the_next_cell() {
+        // Columns at 0, 30, 65, 100. "三、" ends on the border at 30 and "（一" starts on
+        // it, touching: each is its own cell's. "信" straddles the border at 65: it is the
+        // second cell's, and so is "息", touching it after it.
+        let lines = page(
+            vec![
+                g("三", 10.0, 15.0),
+                g("、", 20.0, 15.0),
+                g("（", 30.0, 15.0),
+                g("一", 40.0, 15.0),
+                g("成", 50.0, 15.0),
+                g("信", 60.0, 15.0),
+                g("息", 70.0, 15.0),
+                g("9", 85.0, 35.0),
+            ],
+            vec![
+                h(0.0, 0.0, 100.0),
+                h(20.0, 0.0, 100.0),
+                h(40.0, 0.0, 100.0),
+                v(0.0, 0.0, 40.0),
+                v(30.0, 0.0, 40.0),
+                v(65.0, 0.0, 40.0),
+                v(100.0, 0.0, 40.0),
+            ],
+        );
+        let text: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(text, vec!["三、\t（一成信息\t", "\t\t9"]);
     }
 
     #[test]
