@@ -349,7 +349,8 @@ pub fn join_cut_rows(pages: &mut [Vec<PageLine>]) {
         let (Some(top), Some(bottom)) = (prev[a].row.as_deref(), next[b].row.as_deref()) else {
             continue;
         };
-        if !(top.open_bottom && bottom.open_top) {
+        let open = top.open_bottom && bottom.open_top;
+        if !open && !(a + 1 == prev.len() && b == 0 && continues(top, bottom)) {
             continue;
         }
         let mut cells = top.cells.clone();
@@ -383,6 +384,41 @@ pub fn join_cut_rows(pages: &mut [Vec<PageLine>]) {
         }
         next.remove(b);
     }
+}
+
+/// Whether a table's first row on a page, drawn with a border above it, is the rest of the
+/// row that ends the page before (Writer closes a row cut by a page break with borders on
+/// both pages): each of its cells stands exactly under a cell of that row, it goes on with
+/// the text of at least one of them, and it has no number under a number (a row of its
+/// own has its values under the values above), only under an empty cell (a value set in
+/// the middle of the whole row falls on its second part).
+fn continues(top: &TableRow, bottom: &TableRow) -> bool {
+    let numeric = |t: &str| {
+        let t = t.trim();
+        !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '%'))
+    };
+    if !top.cells.iter().any(|c| numeric(&c.2)) {
+        return false;
+    }
+    let mut goes_on = false;
+    for (x0, x1, text) in bottom.cells.iter().filter(|c| !c.2.trim().is_empty()) {
+        let Some(above) = top
+            .cells
+            .iter()
+            .find(|c| (c.0 - x0).abs() <= 3.0 && (c.1 - x1).abs() <= 3.0)
+        else {
+            return false;
+        };
+        match (numeric(&above.2), numeric(text), above.2.trim().is_empty()) {
+            (true, _, _) => return false,
+            (false, true, false) => return false,
+            (false, false, false) => goes_on = true,
+            _ => {}
+        }
+    }
+    goes_on
 }
 
 /// Drop page numbers and running heads/feet from pages of lines. `heights` are the pages'
@@ -566,6 +602,63 @@ mod tests {
             .map(|p| p.iter().map(|l| l.text.as_str()).collect())
             .collect();
         assert_eq!(text, vec![vec!["三\t\t1", "\t规章总计\t2"], vec!["\t\t5"]]);
+    }
+
+    fn row(cells: &[(f64, f64, &str)]) -> PageLine {
+        let cells: Vec<(f64, f64, String)> = cells
+            .iter()
+            .map(|&(a, b, t)| (a, b, t.to_string()))
+            .collect();
+        PageLine {
+            text: cells
+                .iter()
+                .map(|c| c.2.as_str())
+                .collect::<Vec<_>>()
+                .join("\t"),
+            y: 0.0,
+            size: 10.0,
+            row: Some(Box::new(TableRow {
+                cells,
+                open_top: false,
+                open_bottom: false,
+            })),
+        }
+    }
+
+    #[test]
+    fn a_row_closed_on_both_pages_is_joined_only_when_it_goes_on() {
+        let top = || {
+            row(&[
+                (0.0, 50.0, "3.危及“三"),
+                (50.0, 80.0, "0"),
+                (80.0, 110.0, ""),
+            ])
+        };
+        // The label goes on, the value set in the middle of the whole row falls on page 2.
+        let mut pages = vec![
+            vec![top()],
+            vec![
+                row(&[
+                    (0.0, 50.0, "安全一稳定”"),
+                    (50.0, 80.0, ""),
+                    (80.0, 110.0, "1"),
+                ]),
+                row(&[(0.0, 50.0, "4.保护"), (50.0, 80.0, "2"), (80.0, 110.0, "2")]),
+            ],
+        ];
+        join_cut_rows(&mut pages);
+        assert_eq!(pages[0][0].text, "3.危及“三安全一稳定”\t0\t1");
+        assert_eq!(pages[1].len(), 1);
+        // A row of its own: values under the values, or cells of other widths.
+        for next in [
+            row(&[(0.0, 50.0, "4.保护"), (50.0, 80.0, "2"), (80.0, 110.0, "")]),
+            row(&[(0.0, 80.0, "第二十条"), (80.0, 110.0, "")]),
+        ] {
+            let mut pages = vec![vec![top()], vec![next]];
+            join_cut_rows(&mut pages);
+            assert_eq!(pages[1].len(), 1);
+            assert_eq!(pages[0][0].text, "3.危及“三\t0\t");
+        }
     }
 
     #[test]
