@@ -350,7 +350,8 @@ pub fn join_cut_rows(pages: &mut [Vec<PageLine>]) {
             continue;
         };
         let open = top.open_bottom && bottom.open_top;
-        if !open && !(a + 1 == prev.len() && b == 0 && continues(top, bottom)) {
+        let closed_cut = a + 1 == prev.len() && b == 0 && continues(top, bottom);
+        if !(open || closed_cut) {
             continue;
         }
         let mut cells = top.cells.clone();
