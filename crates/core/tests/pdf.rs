@@ -660,3 +660,53 @@ fn a_wrapped_cell_is_one_cell_and_a_cut_row_one_row() {
     let j = c.text.find("一、本年新收政府信息公开申请数量\t");
     assert!(i.is_some() && j.is_some() && i < j);
 }
+
+/// A two-row table drawn with stroked borders: columns at x = 70, 100, 200, rows at
+/// y = 740, 700, 670 (PDF space), the border between the rows drawn cell by cell; `cells` is
+/// what is drawn inside it. Its second row reads "三、" and 5.
+fn two_row_table(cells: &str) -> Vec<u8> {
+    let content = format!(
+        "0.5 w 70 740 m 200 740 l S 70 700 m 100 700 l S 100 700 m 200 700 l S \
+         70 670 m 200 670 l S 70 740 m 70 670 l S 100 740 m 100 670 l S 200 740 m 200 670 l S\n\
+         {cells}\n\
+         BT /F1 12 Tf 1 0 0 1 72 680 Tm <00050006> Tj ET\n\
+         BT /F3 12 Tf 1 0 0 1 150 680 Tm (5) Tj ET\n"
+    );
+    one_page(content.as_bytes(), false)
+}
+
+#[test]
+fn a_span_with_actual_text_reads_as_that_text() {
+    // Writer draws a character its font lacks with a fallback glyph whose ToUnicode says
+    // another character, and gives the character as the span's /ActualText.
+    let c = check_bytes(&one_page(
+        b"BT /F1 12 Tf 1 0 0 1 72 700 Tm <0003> Tj /Span <</ActualText <FEFF7AE0>>> BDC <0001> Tj EMC <0002> Tj ET\n\
+          BT /F1 12 Tf 1 0 0 1 72 680 Tm /Span <</ActualText (12)>> BDC <00010002> Tj EMC ET\n",
+        false,
+    ));
+    assert_eq!(c.text, "规章计\n12\n");
+}
+
+#[test]
+fn text_overflowing_its_cell_stays_in_it() {
+    // "规章总计" runs on past the border at x = 100 (its glyphs 12 wide from x = 72), with no
+    // gap: it is the first cell's; the value set apart from it is the second's.
+    let c = check_bytes(&two_row_table(
+        "BT /F1 12 Tf 1 0 0 1 72 712 Tm <0003000400010002> Tj ET\n\
+         BT /F3 12 Tf 1 0 0 1 150 712 Tm (12) Tj ET",
+    ));
+    assert_eq!(c.text, "规章总计\t12\n三、\t5\n");
+}
+
+#[test]
+fn an_underline_is_not_a_border() {
+    // The label's first line underlined from border to border, 1 point below its baseline:
+    // no row boundary. Its second line stands 3 points above the cell's own border (a
+    // quarter of its size, past any underline), which stays a border.
+    let c = check_bytes(&two_row_table(
+        "BT /F1 12 Tf 1 0 0 1 72 726 Tm <00030004> Tj ET 70 725 m 100 725 l S\n\
+         BT /F1 12 Tf 1 0 0 1 72 703 Tm <00010002> Tj ET\n\
+         BT /F3 12 Tf 1 0 0 1 150 712 Tm (12) Tj ET",
+    ));
+    assert_eq!(c.text, "规章总计\t12\n三、\t5\n");
+}

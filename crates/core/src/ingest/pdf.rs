@@ -329,8 +329,8 @@ pub fn read(bytes: &[u8]) -> PdfText {
             }
         }
     }
-    layout::join_cut_rows(&mut page_lines);
     layout::drop_page_furniture(&mut page_lines, &heights);
+    layout::join_cut_rows(&mut page_lines);
     let mut text = String::new();
     for line in page_lines.iter().flatten() {
         text.push_str(&line.text);

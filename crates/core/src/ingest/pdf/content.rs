@@ -241,8 +241,9 @@ impl<'b> Interpreter<'b> {
         let mut saved: Vec<GState> = Vec::new();
         let mut tm = IDENTITY;
         let mut tlm = IDENTITY;
-        // Marked content: whether each open sequence is a pagination artifact.
-        let mut marked: Vec<bool> = Vec::new();
+        // Marked content: each open sequence, whether it is a pagination artifact and the
+        // text it stands for.
+        let mut marked: Vec<Marked> = Vec::new();
         let mut codes: Vec<GlyphCode> = Vec::new();
         let mut iter = UntypedIter::new(content);
         while let Some(inst) = iter.next() {
@@ -350,19 +351,18 @@ impl<'b> Interpreter<'b> {
                         tm = tlm;
                     }
                     if let Some(Object::String(s)) = args.last() {
-                        let hidden = marked.iter().any(|&a| a);
-                        self.show(s.as_bytes(), &gs, &mut tm, &mut codes, hidden, out);
+                        self.show(s.as_bytes(), &gs, &mut tm, &mut codes, &mut marked, out);
                     }
                 }
                 b"TJ" => {
                     let Some(Object::Array(items)) = args.last() else {
                         continue;
                     };
-                    let hidden = marked.iter().any(|&a| a);
                     for item in get::items(items) {
                         match item {
                             Object::String(s) => {
-                                self.show(s.as_bytes(), &gs, &mut tm, &mut codes, hidden, out);
+                                let bytes = s.as_bytes();
+                                self.show(bytes, &gs, &mut tm, &mut codes, &mut marked, out);
                             }
                             Object::Number(n) => {
                                 let adj = n.as_f64();
@@ -381,7 +381,10 @@ impl<'b> Interpreter<'b> {
                     }
                 }
                 b"BMC" | b"BDC" if marked.len() < MAX_MARKED_DEPTH => {
-                    marked.push(is_pagination(&args));
+                    marked.push(Marked {
+                        pagination: is_pagination(&args),
+                        actual: replacement_text(&args),
+                    });
                 }
                 b"EMC" => {
                     marked.pop();
@@ -433,7 +436,7 @@ impl<'b> Interpreter<'b> {
         gs: &GState,
         tm: &mut Matrix,
         codes: &mut Vec<GlyphCode>,
-        hidden: bool,
+        marked: &mut [Marked],
         out: &mut PageContent,
     ) {
         let Some(font) = gs.font.clone() else {
@@ -441,8 +444,20 @@ impl<'b> Interpreter<'b> {
         };
         codes.clear();
         font.decode(bytes, codes);
+        let hidden = marked.iter().any(|m| m.pagination);
+        let mut actual = actual_text(marked);
         let th = gs.horiz_scale;
-        for g in codes.iter() {
+        for g in codes.iter_mut() {
+            // Inside a span with /ActualText, its first glyph stands for the whole text and
+            // the others for nothing.
+            if let Some(a) = actual.as_deref_mut() {
+                g.text = Some(if a.given {
+                    String::new()
+                } else {
+                    a.given = true;
+                    a.text.clone()
+                });
+            }
             let size_m = [gs.size * th, 0.0, 0.0, gs.size, 0.0, gs.rise];
             let trm = mul(&mul(&size_m, tm), &gs.ctm);
             let spacing = gs.char_spacing + if g.word_space { gs.word_spacing } else { 0.0 };
@@ -484,6 +499,59 @@ fn glyph(g: &GlyphCode, x0: f64, x1: f64, y: f64, trm: &Matrix) -> Glyph {
         size: if size.is_finite() { size } else { 0.0 },
         upright,
     }
+}
+
+/// An open marked-content sequence.
+struct Marked {
+    /// A running head, running foot or page number.
+    pagination: bool,
+    /// The text its glyphs stand for (`/ActualText`), when it gives one.
+    actual: Option<ActualText>,
+}
+
+/// A span's `/ActualText`, and whether a glyph has been given it yet.
+struct ActualText {
+    text: String,
+    given: bool,
+}
+
+/// The innermost open span's replacement text.
+fn actual_text(marked: &mut [Marked]) -> Option<&mut ActualText> {
+    marked.iter_mut().rev().find_map(|m| m.actual.as_mut())
+}
+
+/// `/Span <</ActualText (…)>> BDC`: the text the span's glyphs stand for (Writer gives a
+/// character its font has no glyph for so, drawing a fallback glyph whose ToUnicode says
+/// another character).
+fn replacement_text(args: &[&Object<'_>]) -> Option<ActualText> {
+    let Some(Object::Dict(props)) = args.get(1) else {
+        return None;
+    };
+    let Some(Object::String(s)) = get::object(props, b"ActualText") else {
+        return None;
+    };
+    Some(ActualText {
+        text: text_string(s.as_bytes()),
+        given: false,
+    })
+}
+
+/// A PDF text string: UTF-16BE after a byte order mark, UTF-8 after one, else
+/// PDFDocEncoding (read as Latin-1, which it is for printable ASCII).
+fn text_string(bytes: &[u8]) -> String {
+    let text: String = if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        let units = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]));
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or('\u{FFFD}'))
+            .collect()
+    } else if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        String::from_utf8_lossy(rest).into_owned()
+    } else {
+        bytes.iter().map(|&b| char::from(b)).collect()
+    };
+    text.chars().filter(|c| !c.is_control()).collect()
 }
 
 /// `/Artifact <</Type /Pagination …>>` or `/Subtype /Header|/Footer`: running heads, page

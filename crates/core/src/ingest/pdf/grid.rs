@@ -221,7 +221,24 @@ pub fn find(rulings: &[Ruling]) -> Vec<Grid> {
 /// columns.
 fn grid(hs: Vec<Line>, vs: Vec<Line>) -> Option<Grid> {
     let mut ys = positions(hs.iter().map(|l| l.at).collect());
-    let xs = positions(vs.iter().map(|l| l.at).collect());
+    let mut xs = positions(vs.iter().map(|l| l.at).collect());
+    // A table wider than the page (Chromium clips it) has no border where it is clipped:
+    // its horizontal lines reach past the outermost vertical one, and where (at least two of)
+    // them end bounds a column.
+    let mut froms: Vec<f64> = hs.iter().map(|l| l.from).collect();
+    froms.sort_by(f64::total_cmp);
+    let mut tos: Vec<f64> = hs.iter().map(|l| l.to).collect();
+    tos.sort_by(|a, b| b.total_cmp(a));
+    if let (Some(&left), Some(&first)) = (froms.get(1), xs.first()) {
+        if first - left > MIN_CELL {
+            xs.insert(0, left);
+        }
+    }
+    if let (Some(&right), Some(&last)) = (tos.get(1), xs.last()) {
+        if right - last > MIN_CELL {
+            xs.push(right);
+        }
+    }
     // A table cut by a page break has no border where it is cut (Chromium draws none): its
     // vertical lines reach past the last horizontal one, and that end bounds a row.
     let top = vs.iter().map(|l| l.from).fold(f64::INFINITY, f64::min);
@@ -354,6 +371,27 @@ mod tests {
             })
         );
         assert!(g.contains(10.0, 25.0) && !g.contains(10.0, 35.0));
+    }
+
+    #[test]
+    fn a_table_clipped_at_the_page_edge_keeps_its_outer_columns() {
+        // Chromium clips a table wider than the page: the rows' borders reach past the
+        // first and last vertical lines drawn, and where they end bounds a column.
+        let rulings = vec![
+            h(0.0, 5.0, 300.0),
+            h(20.0, 5.0, 300.0),
+            h(40.0, 5.0, 300.0),
+            v(60.0, 0.0, 40.0),
+            v(150.0, 0.0, 40.0),
+            v(240.0, 0.0, 40.0),
+        ];
+        let grids = find(&rulings);
+        assert_eq!(grids.len(), 1);
+        assert_eq!(grids[0].xs, vec![5.0, 60.0, 150.0, 240.0, 300.0]);
+        // One line reaching further (a rule under the table's caption) is no column.
+        let mut more = rulings.clone();
+        more.push(h(30.0, 0.0, 100.0));
+        assert_eq!(find(&more)[0].xs.first(), Some(&5.0));
     }
 
     #[test]

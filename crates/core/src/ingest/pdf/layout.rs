@@ -11,7 +11,7 @@
 //! space-separated rows, values of a wrapped label on a line between the label's lines, a
 //! vertical group label one character per line.
 
-use super::content::{Glyph, PageContent};
+use super::content::{Glyph, PageContent, Ruling};
 use super::grid;
 
 /// Glyphs whose baselines differ by at most this many font sizes share a line. Cells of one
@@ -52,8 +52,9 @@ pub struct TableRow {
 pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
     let PageContent {
         mut glyphs,
-        rulings,
+        mut rulings,
     } = content;
+    drop_underlines(&mut rulings, &glyphs);
     let grids = grid::find(&rulings);
     if grids.is_empty() {
         return lines(glyphs, unmapped);
@@ -64,13 +65,26 @@ pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
         .map(|g| vec![Vec::new(); g.cells.len()])
         .collect();
     let mut rest = Vec::new();
-    for g in glyphs {
-        // The glyph's middle: halfway along, a third of its size above the baseline.
-        let (x, y) = ((g.x0 + g.x1) / 2.0, g.y - 0.3 * g.size);
-        let place = grids
-            .iter()
-            .position(|t| t.contains(x, y))
-            .and_then(|t| Some((t, grids[t].cell_at(x, y)?)));
+    let places = overflow_kept(
+        &glyphs,
+        |g| {
+            // The glyph's middle: halfway along, a third of its size above the baseline.
+            let (x, y) = ((g.x0 + g.x1) / 2.0, g.y - 0.3 * g.size);
+            grids
+                .iter()
+                .position(|t| t.contains(x, y))
+                .and_then(|t| Some((t, grids[t].cell_at(x, y)?)))
+        },
+        |(t, c)| {
+            let grid = &grids[t];
+            grid.cells
+                .get(c)
+                .and_then(|cell| grid.xs.get(cell.col1 + 1))
+                .copied()
+                .unwrap_or(f64::INFINITY)
+        },
+    );
+    for (g, place) in glyphs.into_iter().zip(places) {
         match place.and_then(|(t, c)| in_cells.get_mut(t)?.get_mut(c)) {
             Some(cell) => cell.push(g),
             None => rest.push(g),
@@ -89,6 +103,9 @@ pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
             let mut row: Vec<&str> = Vec::new();
             let mut boxes: Vec<(f64, f64, String)> = Vec::new();
             let mut size = 0.0f64;
+            // Whether a cell of the row reaches the table's last grid row: a row whose cells
+            // span rows goes on to the bottom of the table with them.
+            let mut reaches_bottom = false;
             for c in 0..cols {
                 let Some(&k) = t.cell_of.get(r * cols + c) else {
                     continue;
@@ -108,6 +125,7 @@ pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
                     let x0 = t.xs.get(cell.col0).copied().unwrap_or(0.0);
                     let x1 = t.xs.get(cell.col1 + 1).copied().unwrap_or(x0);
                     boxes.push((x0, x1, text.to_string()));
+                    reaches_bottom |= cell.row1 + 1 == nrows;
                     size = size.max(sizes.get(k).copied().unwrap_or(0.0));
                 }
             }
@@ -121,13 +139,102 @@ pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
                 row: Some(Box::new(TableRow {
                     cells: boxes,
                     open_top: t.open_top && r == 0,
-                    open_bottom: t.open_bottom && r + 1 == nrows,
+                    open_bottom: t.open_bottom && reaches_bottom,
                 })),
             });
         }
     }
     out.sort_by(|a, b| a.y.total_cmp(&b.y));
     out
+}
+
+/// An underline lies at most this many font sizes below its text's baseline; a cell's
+/// border below its last line is further down, past the descenders and the cell's padding.
+const UNDERLINE_DROP: f64 = 0.16;
+/// Glyphs looked at for one ruling being an underline (past this it is not one).
+const UNDERLINE_GLYPHS: usize = 4096;
+
+/// Drop the underlines of underlined text (Writer draws them as rulings, one per run of
+/// text, reaching the cell's borders where the text fills the cell): a horizontal ruling
+/// just below a baseline whose glyphs cover its whole length is the text's, not a border.
+fn drop_underlines(rulings: &mut Vec<Ruling>, glyphs: &[Glyph]) {
+    let mut by_y: Vec<&Glyph> = glyphs
+        .iter()
+        .filter(|g| g.upright && g.y.is_finite() && g.size.is_finite() && g.size > 0.0)
+        .filter(|g| g.text.as_deref().is_some_and(|t| !t.trim().is_empty()))
+        .collect();
+    if by_y.is_empty() {
+        return;
+    }
+    by_y.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let max_size = by_y.iter().map(|g| g.size).fold(0.0f64, f64::max);
+    let mut spans: Vec<(f64, f64)> = Vec::new();
+    rulings.retain(|r| {
+        if !r.horizontal || r.to - r.from <= 0.0 {
+            return true;
+        }
+        let lo = by_y.partition_point(|g| g.y < r.at - UNDERLINE_DROP * max_size);
+        let hi = by_y.partition_point(|g| g.y <= r.at);
+        if hi - lo > UNDERLINE_GLYPHS {
+            return true;
+        }
+        // The stretches of the ruling its text covers, a glyph reaching a little to each
+        // side (the underlined gaps between words and cells' digits).
+        spans.clear();
+        for g in &by_y[lo..hi] {
+            let reach = 0.3 * g.size;
+            let (x0, x1) = ((g.x0 - reach).max(r.from), (g.x1 + reach).min(r.to));
+            if r.at - g.y <= UNDERLINE_DROP * g.size && x1 > x0 {
+                spans.push((x0, x1));
+            }
+        }
+        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let (mut covered, mut end) = (0.0, r.from);
+        for &(x0, x1) in spans.iter() {
+            let x0 = x0.max(end);
+            if x1 > x0 {
+                covered += x1 - x0;
+                end = x1;
+            }
+        }
+        covered < 0.95 * (r.to - r.from)
+    });
+}
+
+/// Glyphs set closer than this many font sizes after the one before them on its baseline
+/// run on from it: a cell's text never touches the next cell's, its padding sets them apart.
+const TOUCHING: f64 = 0.1;
+
+/// The cell (table, merged cell) each glyph is read in: the one `place` puts its middle in,
+/// except that text running on past its cell's right border (`right` of a place) with no
+/// gap, a glyph straddling the border and those touching it after it (Writer lets a long
+/// word overflow a narrow cell), stays in the cell it starts in.
+fn overflow_kept(
+    glyphs: &[Glyph],
+    place: impl Fn(&Glyph) -> Option<(usize, usize)>,
+    right: impl Fn((usize, usize)) -> f64,
+) -> Vec<Option<(usize, usize)>> {
+    let mut places: Vec<Option<(usize, usize)>> = glyphs.iter().map(place).collect();
+    let mut moved = vec![false; glyphs.len()];
+    let mut order: Vec<usize> = (0..glyphs.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&glyphs[a], &glyphs[b]);
+        a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0))
+    });
+    for w in order.windows(2) {
+        let (p, g) = (&glyphs[w[0]], &glyphs[w[1]]);
+        let size = g.size.max(1.0);
+        let same_line = (g.y - p.y).abs() <= TOUCHING * size && (g.size - p.size).abs() < 0.5;
+        let touching = same_line && (g.x0 - p.x1).abs() <= TOUCHING * size;
+        if let (true, Some(from), Some(to)) = (touching, places[w[0]], places[w[1]]) {
+            let straddles = g.x0 < right(from) && right(from) < g.x1;
+            if from.0 == to.0 && from.1 != to.1 && (straddles || moved[w[0]]) {
+                places[w[1]] = Some(from);
+                moved[w[1]] = true;
+            }
+        }
+    }
+    places
 }
 
 /// A cell's glyphs as one line of text: its lines joined, with a space between them unless
@@ -242,7 +349,9 @@ pub fn join_cut_rows(pages: &mut [Vec<PageLine>]) {
         let (Some(top), Some(bottom)) = (prev[a].row.as_deref(), next[b].row.as_deref()) else {
             continue;
         };
-        if !(top.open_bottom && bottom.open_top) {
+        let open = top.open_bottom && bottom.open_top;
+        let closed_cut = a + 1 == prev.len() && b == 0 && continues(top, bottom);
+        if !(open || closed_cut) {
             continue;
         }
         let mut cells = top.cells.clone();
@@ -276,6 +385,41 @@ pub fn join_cut_rows(pages: &mut [Vec<PageLine>]) {
         }
         next.remove(b);
     }
+}
+
+/// Whether a table's first row on a page, drawn with a border above it, is the rest of the
+/// row that ends the page before (Writer closes a row cut by a page break with borders on
+/// both pages): each of its cells stands exactly under a cell of that row, it goes on with
+/// the text of at least one of them, and it has no number under a number (a row of its
+/// own has its values under the values above), only under an empty cell (a value set in
+/// the middle of the whole row falls on its second part).
+fn continues(top: &TableRow, bottom: &TableRow) -> bool {
+    let numeric = |t: &str| {
+        let t = t.trim();
+        !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '%'))
+    };
+    if !top.cells.iter().any(|c| numeric(&c.2)) {
+        return false;
+    }
+    let mut goes_on = false;
+    for (x0, x1, text) in bottom.cells.iter().filter(|c| !c.2.trim().is_empty()) {
+        let Some(above) = top
+            .cells
+            .iter()
+            .find(|c| (c.0 - x0).abs() <= 3.0 && (c.1 - x1).abs() <= 3.0)
+        else {
+            return false;
+        };
+        match (numeric(&above.2), numeric(text), above.2.trim().is_empty()) {
+            (true, _, _) => return false,
+            (false, true, false) => return false,
+            (false, false, false) => goes_on = true,
+            _ => {}
+        }
+    }
+    goes_on
 }
 
 /// Drop page numbers and running heads/feet from pages of lines. `heights` are the pages'
@@ -387,6 +531,165 @@ mod tests {
     fn texts(glyphs: Vec<Glyph>) -> Vec<String> {
         let mut n = 0;
         lines(glyphs, &mut n).into_iter().map(|l| l.text).collect()
+    }
+
+    fn h(at: f64, from: f64, to: f64) -> Ruling {
+        Ruling {
+            horizontal: true,
+            at,
+            from,
+            to,
+        }
+    }
+
+    fn v(at: f64, from: f64, to: f64) -> Ruling {
+        Ruling {
+            horizontal: false,
+            at,
+            from,
+            to,
+        }
+    }
+
+    fn page(glyphs: Vec<Glyph>, rulings: Vec<Ruling>) -> Vec<PageLine> {
+        let mut n = 0;
+        page_lines(PageContent { glyphs, rulings }, &mut n)
+    }
+
+    #[test]
+    fn a_row_cut_below_a_shorter_cell_is_joined() {
+        // Page 1: columns at 0, 50, 100, 150, rows at 0, 20, 40, the verticals going on to
+        // the page break at 60 with no border there. The first column's cell ends at 40 (a
+        // new group starts under it, empty here), the second row's label and value cells
+        // reach down to the break: that row goes on on page 2.
+        let one = page(
+            vec![
+                g("三", 5.0, 15.0),
+                g("1", 110.0, 15.0),
+                g("规", 55.0, 35.0),
+                g("章", 65.0, 35.0),
+                g("2", 110.0, 35.0),
+            ],
+            vec![
+                h(0.0, 0.0, 150.0),
+                h(20.0, 0.0, 150.0),
+                h(40.0, 0.0, 50.0),
+                v(0.0, 0.0, 60.0),
+                v(50.0, 0.0, 60.0),
+                v(100.0, 0.0, 60.0),
+                v(150.0, 0.0, 60.0),
+            ],
+        );
+        // Page 2: no border above its first row, the label's last line in it.
+        let two = page(
+            vec![
+                g("总", 55.0, 15.0),
+                g("计", 65.0, 15.0),
+                g("5", 110.0, 35.0),
+            ],
+            vec![
+                h(20.0, 0.0, 150.0),
+                h(40.0, 0.0, 150.0),
+                v(0.0, 0.0, 40.0),
+                v(50.0, 0.0, 40.0),
+                v(100.0, 0.0, 40.0),
+                v(150.0, 0.0, 40.0),
+            ],
+        );
+        let mut pages = vec![one, two];
+        join_cut_rows(&mut pages);
+        let text: Vec<Vec<&str>> = pages
+            .iter()
+            .map(|p| p.iter().map(|l| l.text.as_str()).collect())
+            .collect();
+        assert_eq!(text, vec![vec!["三\t\t1", "\t规章总计\t2"], vec!["\t\t5"]]);
+    }
+
+    fn row(cells: &[(f64, f64, &str)]) -> PageLine {
+        let cells: Vec<(f64, f64, String)> = cells
+            .iter()
+            .map(|&(a, b, t)| (a, b, t.to_string()))
+            .collect();
+        PageLine {
+            text: cells
+                .iter()
+                .map(|c| c.2.as_str())
+                .collect::<Vec<_>>()
+                .join("\t"),
+            y: 0.0,
+            size: 10.0,
+            row: Some(Box::new(TableRow {
+                cells,
+                open_top: false,
+                open_bottom: false,
+            })),
+        }
+    }
+
+    #[test]
+    fn a_row_closed_on_both_pages_is_joined_only_when_it_goes_on() {
+        let top = || {
+            row(&[
+                (0.0, 50.0, "3.危及“三"),
+                (50.0, 80.0, "0"),
+                (80.0, 110.0, ""),
+            ])
+        };
+        // The label goes on, the value set in the middle of the whole row falls on page 2.
+        let mut pages = vec![
+            vec![top()],
+            vec![
+                row(&[
+                    (0.0, 50.0, "安全一稳定”"),
+                    (50.0, 80.0, ""),
+                    (80.0, 110.0, "1"),
+                ]),
+                row(&[(0.0, 50.0, "4.保护"), (50.0, 80.0, "2"), (80.0, 110.0, "2")]),
+            ],
+        ];
+        join_cut_rows(&mut pages);
+        assert_eq!(pages[0][0].text, "3.危及“三安全一稳定”\t0\t1");
+        assert_eq!(pages[1].len(), 1);
+        // A row of its own: values under the values, or cells of other widths.
+        for next in [
+            row(&[(0.0, 50.0, "4.保护"), (50.0, 80.0, "2"), (80.0, 110.0, "")]),
+            row(&[(0.0, 80.0, "第二十条"), (80.0, 110.0, "")]),
+        ] {
+            let mut pages = vec![vec![top()], vec![next]];
+            join_cut_rows(&mut pages);
+            assert_eq!(pages[1].len(), 1);
+            assert_eq!(pages[0][0].text, "3.危及“三\t0\t");
+        }
+    }
+
+    #[test]
+    fn only_text_straddling_a_border_runs_on_into_the_next_cell() {
+        // Columns at 0, 30, 65, 100. "三、" ends on the border at 30 and "（一" starts on
+        // it, touching: each is its own cell's. "信" straddles the border at 65: it is the
+        // second cell's, and so is "息", touching it after it.
+        let lines = page(
+            vec![
+                g("三", 10.0, 15.0),
+                g("、", 20.0, 15.0),
+                g("（", 30.0, 15.0),
+                g("一", 40.0, 15.0),
+                g("成", 50.0, 15.0),
+                g("信", 60.0, 15.0),
+                g("息", 70.0, 15.0),
+                g("9", 85.0, 35.0),
+            ],
+            vec![
+                h(0.0, 0.0, 100.0),
+                h(20.0, 0.0, 100.0),
+                h(40.0, 0.0, 100.0),
+                v(0.0, 0.0, 40.0),
+                v(30.0, 0.0, 40.0),
+                v(65.0, 0.0, 40.0),
+                v(100.0, 0.0, 40.0),
+            ],
+        );
+        let text: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(text, vec!["三、\t（一成信息\t", "\t\t9"]);
     }
 
     #[test]
