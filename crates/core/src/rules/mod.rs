@@ -210,8 +210,8 @@ pub fn sum<'a>(table: &Table, cells: &[(&'a str, &'a str)]) -> Option<Sum<'a>> {
 /// summed: `(equation, stated, computed)`. An equation with a cell that is absent, missing,
 /// unreadable or in a misaligned row is skipped ([`sum`]): it cannot be evaluated, and a
 /// guess would give false alarms. Only reports of a national template have equations.
-pub fn failing<'r>(
-    report: &'r Report,
+pub fn failing(
+    report: &Report,
     code: &str,
 ) -> Vec<(crate::equations::Equation, Sum<'static>, Sum<'static>)> {
     if !report.template.is_national() {
