@@ -10,9 +10,13 @@
 // - first:  the web app opened afresh: from the arrival of its last asset (JavaScript,
 //           WebAssembly, CSS; Resource Timing) to its first paint (Paint Timing), with an
 //           empty box and with a seed restored from the last visit.
+// - batch:  the web app opened afresh and 50 published-size PDFs dropped on it at once (the
+//           corpus's Chromium and Writer PDFs and the published PDFs of tests/fixtures/reports):
+//           from the drop to the frame that shows all 50 checked in the batch view; then, the
+//           reader worker started, the same files dropped once more.
 //
 //   node tests/browser/bench.mjs [--wasm DIR] [--app DIST] [--runs N] [--keys N] [--loads N]
-//                                [--out FILE]
+//                                [--batches N] [--only batch] [--out FILE]
 //
 // DIR holds wasm-bindgen's output for crates/wasm-bench (gouji_wasm_bench.js and its .wasm)
 // and optionally js/ (a copy of dist/js/). Every figure is printed as `name value` on a line
@@ -25,7 +29,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
-import { CHROMIUM_ARGS, open, paste } from "./helpers.mjs";
+import { CHROMIUM_ARGS, open, paste, settle } from "./helpers.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "..", "..");
@@ -40,6 +44,9 @@ const appDir = option("--app", null);
 const RUNS = Number(option("--runs", "200"));
 const KEYS = Number(option("--keys", "60"));
 const LOADS = Number(option("--loads", "12"));
+const BATCHES = Number(option("--batches", "5"));
+// Only one of the app's parts (redraw, first, batch), for measuring it alone.
+const ONLY = option("--only", null);
 const outFile = option("--out", null);
 const executablePath = process.env.GOUJI_CHROMIUM || "/usr/bin/chromium";
 
@@ -435,6 +442,112 @@ async function benchFirst(browser, server) {
   }
 }
 
+// ------------------------------------------------------------------ the app: a batch of PDFs
+
+/** Files in a batch: the published size of a report. */
+const BATCH_SIZE = 50;
+
+/** The batch's files: the published PDFs, then the corpus's Chromium and Writer PDFs (page by
+ * page, in name order) until there are 50; each named after its folder, so every name differs. */
+async function batchFiles() {
+  const files = [];
+  const reports = join(repo, "tests/fixtures/reports");
+  for (const f of (await readdir(reports)).filter((f) => f.endsWith(".pdf")).sort()) {
+    files.push({ name: f, path: join(reports, f) });
+  }
+  const corpus = join(repo, "tests/fixtures/corpus");
+  for (const dir of (await readdir(corpus)).sort()) {
+    for (const f of ["chromium.pdf", "writer.pdf"]) {
+      const path = join(corpus, dir, f);
+      if (await stat(path).catch(() => null)) files.push({ name: `${dir}-${f}`, path });
+    }
+  }
+  if (files.length < BATCH_SIZE) throw new Error(`only ${files.length} PDFs for a batch of ${BATCH_SIZE}`);
+  files.length = BATCH_SIZE;
+  return Promise.all(files.map(async (f) => ({ name: f.name, b64: (await readFile(f.path)).toString("base64") })));
+}
+
+/** In the page: the files as File objects, made once before anything is timed. */
+function makeFiles(files) {
+  window.__files = files.map(({ name, b64 }) => {
+    const raw = atob(b64);
+    const bytes = new Uint8Array(raw.length);
+    for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    return new File([bytes], name, { type: "application/pdf" });
+  });
+  return window.__files.reduce((n, f) => n + f.size, 0);
+}
+
+/** In the page: drops the files on the masthead as a user does and resolves, once a frame
+ * shows every row read and checked (no progress, no row waiting), with the time from the drop
+ * to the task after that frame, and the rows' statuses. */
+function dropAndWait(expected) {
+  return new Promise((done, fail) => {
+    const dt = new DataTransfer();
+    for (const f of window.__files) dt.items.add(f);
+    const target = document.querySelector("header.masthead");
+    const event = (type) => new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt });
+    const start = performance.now();
+    target.dispatchEvent(event("dragenter"));
+    target.dispatchEvent(event("dragover"));
+    target.dispatchEvent(event("drop"));
+    const giveUp = setTimeout(() => fail(new Error("the batch was not read within 120 s")), 120000);
+    const look = () => {
+      const rows = [...document.querySelectorAll("#batch-table tbody tr")];
+      const finished =
+        rows.length === expected &&
+        !document.querySelector("#batch-progress") &&
+        rows.every((r) => r.dataset.status !== "waiting");
+      if (!finished) {
+        requestAnimationFrame(look);
+        return;
+      }
+      // This frame shows the finished batch; the task after it runs once it is drawn.
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        clearTimeout(giveUp);
+        const statuses = {};
+        for (const r of rows) statuses[r.dataset.status] = (statuses[r.dataset.status] ?? 0) + 1;
+        done({ ms: performance.now() - start, statuses });
+      };
+      channel.port2.postMessage(0);
+    };
+    requestAnimationFrame(look);
+  });
+}
+
+async function benchBatch(browser, server) {
+  const files = await batchFiles();
+  const cold = [];
+  const warm = [];
+  let statuses = null;
+  for (let i = 0; i < BATCHES; i++) {
+    const page = await browser.newPage();
+    await open(page, server.url);
+    const bytes = await page.evaluate(makeFiles, files);
+    if (i === 0) {
+      figure("batch.files", files.length);
+      figure("batch.bytes", bytes);
+    }
+    // A fresh page: the reader worker starts with the first file, as on a user's first drop.
+    const first = await page.evaluate(dropAndWait, files.length);
+    cold.push(first.ms);
+    statuses = first.statuses;
+    // The same files again, the worker running: the batch closed, then dropped once more.
+    await page.locator("#batch-close").click();
+    await page.locator("#batch-table").waitFor({ state: "detached", timeout: 15000 });
+    await settle(page);
+    const again = await page.evaluate(dropAndWait, files.length);
+    warm.push(again.ms);
+    await page.close();
+  }
+  for (const [status, n] of Object.entries(statuses ?? {})) figure(`batch.rows.${status}`, n);
+  stats("batch.first_drop", cold);
+  figure("batch.first_drop.per_file_ms", pct(cold, 50) / files.length);
+  stats("batch.again", warm);
+  figure("batch.again.per_file_ms", pct(warm, 50) / files.length);
+}
+
 // ------------------------------------------------------------------
 
 async function main() {
@@ -453,8 +566,9 @@ async function main() {
       const server = await serve(resolve(appDir), "/bench/");
       await browser.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
       try {
-        await benchRedraw(browser, server);
-        await benchFirst(browser, server);
+        if (!ONLY || ONLY === "redraw") await benchRedraw(browser, server);
+        if (!ONLY || ONLY === "first") await benchFirst(browser, server);
+        if (!ONLY || ONLY === "batch") await benchBatch(browser, server);
       } finally {
         await server.close();
       }

@@ -2,14 +2,18 @@
 //! web app and in the command line, against the project's targets; BENCHMARKS.md says what
 //! each figure means and how it was measured.
 //!
-//! - `native`: the criterion benches of the core (crates/core/benches), medians per input.
+//! - `native`: the criterion benches of the core (crates/core/benches), medians per input;
+//!   among them PDFs of 1 to 200 pages made from the corpus with poppler's `pdfunite`
+//!   (`pages`, into target/bench/pages/; skipped without poppler-utils), timed per file and
+//!   per page, and the one of 100 pages or more through `gouji check` too.
 //! - `cli`:    10 000 reports generated from the fixtures (target/bench/corpus/), checked by
 //!   `gouji check --format json` with `--jobs 1` and `--jobs 2`, against `cat` and `wc -c`
 //!   of the same files in the same run.
 //! - `wasm`:   the core alone as WebAssembly (crates/wasm-bench) in Chromium, per report
 //!   (tests/browser/bench.mjs); and the JavaScript API of dist/js/.
-//! - `app`:    the release build (dist/): the bundle's gzip size, then keystroke-to-redraw
-//!   and the first render in Chromium (tests/browser/bench.mjs).
+//! - `app`:    the release build (dist/): the bundle's gzip size (and the reader worker's),
+//!   then keystroke-to-redraw, the first render and a batch of 50 PDFs dropped at once, in
+//!   Chromium (tests/browser/bench.mjs).
 //!
 //! Every figure goes to target/bench/figures.txt as `name value`. `--check` measures the
 //! bundle and the app and fails when a figure recorded in xtask/bench-recorded.txt got more
@@ -167,10 +171,20 @@ fn load() -> String {
 // ------------------------------------------------------------------ native
 
 /// The criterion groups of crates/core/benches and the bench files that hold them.
-const CRITERION_GROUPS: [&str; 4] = ["check", "html", "repair", "check_bytes"];
+const CRITERION_GROUPS: [&str; 6] = [
+    "check",
+    "html",
+    "repair",
+    "check_bytes",
+    "pdf_read",
+    "pdf_check",
+];
+/// Timed runs of `gouji check` on the long PDF (the median counts).
+const LONG_PDF_RUNS: usize = 5;
 
 fn native(root: &Path, figures: &mut Figures) -> Result<(), Failure> {
-    step("native: the core's criterion benches (check, repair, files)");
+    step("native: the core's criterion benches (check, repair, files, pages)");
+    let poppler = tools::poppler();
     let results = root.join("target/criterion");
     for group in CRITERION_GROUPS {
         let _ = std::fs::remove_dir_all(results.join(group));
@@ -186,6 +200,8 @@ fn native(root: &Path, figures: &mut Figures) -> Result<(), Failure> {
             "repair",
             "--bench",
             "files",
+            "--bench",
+            "pages",
             "--",
             "--warm-up-time",
             "1",
@@ -212,8 +228,80 @@ fn native(root: &Path, figures: &mut Figures) -> Result<(), Failure> {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             figures.set(format!("native.{group}.{id}.median_ms"), ms(ns / 1e6));
+            if let Some(pages) = pages_in(&id) {
+                figures.set(
+                    format!("native.{group}.{id}.ms_per_page"),
+                    ms(ns / 1e6 / pages as f64),
+                );
+            }
         }
     }
+    if poppler {
+        long_pdf(root, figures)?;
+    } else {
+        say("the PDFs of many pages and `gouji check` on one: skipped (no poppler-utils)");
+    }
+    Ok(())
+}
+
+/// The pages of a `pages-N` bench id.
+fn pages_in(id: &str) -> Option<usize> {
+    id.strip_prefix("pages-")?.parse().ok()
+}
+
+/// The smallest PDF of 100 pages or more that the `pages` bench made: (pages, path).
+fn long_pdf_file(root: &Path) -> Option<(usize, PathBuf)> {
+    std::fs::read_dir(root.join("target/bench/pages"))
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter_map(|p| {
+            let stem = p.file_stem()?.to_string_lossy().into_owned();
+            Some((pages_in(&stem)?, p))
+        })
+        .filter(|(n, _)| *n >= 100)
+        .min_by_key(|(n, _)| *n)
+}
+
+/// `gouji check` on the PDF of 100 pages or more, once untimed, then timed: the wall time of
+/// the whole command (starting, reading the file, checking, printing).
+fn long_pdf(root: &Path, figures: &mut Figures) -> Result<(), Failure> {
+    let Some((pages, pdf)) = long_pdf_file(root) else {
+        say("no PDF of 100 pages or more in target/bench/pages; `gouji check` on one skipped");
+        return Ok(());
+    };
+    step(&format!(
+        "native: `gouji check` on a PDF of {pages} pages ({})",
+        pdf.display()
+    ));
+    Cmd::cargo()
+        .args(["build", "--release", "-p", "gouji-cli"])
+        .run()?;
+    let gouji = root.join("target/release/gouji");
+    let mut cmd = Command::new(&gouji);
+    cmd.arg("check").arg(&pdf);
+    let mut wall = Vec::new();
+    let mut cpu = Vec::new();
+    for round in 0..=LONG_PDF_RUNS {
+        let (w, c) = time(build(&cmd), "gouji check")?;
+        if round > 0 {
+            wall.push(w);
+            cpu.push(c);
+        }
+    }
+    let (wall, cpu) = (median(&wall) * 1000.0, median(&cpu) * 1000.0);
+    say(&format!(
+        "gouji check, {pages} pages: {wall:.0} ms, CPU {cpu:.0} ms (medians of {LONG_PDF_RUNS} runs)"
+    ));
+    let bytes = std::fs::metadata(&pdf).map_or(0, |m| m.len());
+    figures.set("native.cli_pdf.pages", pages);
+    figures.set("native.cli_pdf.bytes", bytes);
+    figures.set("native.cli_pdf.wall_ms", format!("{wall:.1}"));
+    figures.set("native.cli_pdf.cpu_ms", format!("{cpu:.0}"));
+    figures.set(
+        "native.cli_pdf.ms_per_page",
+        format!("{:.2}", wall / pages as f64),
+    );
     Ok(())
 }
 
@@ -661,6 +749,40 @@ fn summary(f: &Figures) {
     if let Some(v) = num("native.check.report-1MB.median_ms") {
         line(format!("core, native, 1 MB report: {v:.1} ms"), None);
     }
+    let mut sizes: Vec<usize> =
+        f.0.iter()
+            .filter_map(|(n, _)| {
+                let id = n
+                    .strip_prefix("native.pdf_check.")?
+                    .strip_suffix(".median_ms")?;
+                pages_in(id)
+            })
+            .collect();
+    sizes.sort_unstable();
+    let long = sizes.iter().copied().find(|&n| n >= 100);
+    for pages in sizes {
+        let at = |group: &str, what: &str| num(&format!("native.{group}.pages-{pages}.{what}"));
+        if let (Some(v), Some(per)) = (at("pdf_check", "median_ms"), at("pdf_check", "ms_per_page"))
+        {
+            let read = at("pdf_read", "median_ms")
+                .map_or(String::new(), |r| format!(" (reading alone {r:.1} ms)"));
+            let target = Some(pages) == long;
+            line(
+                format!(
+                    "PDF of {pages} page{}, read and checked natively: {v:.1} ms, {per:.2} ms a page{read}{}",
+                    if pages == 1 { "" } else { "s" },
+                    if target { "; target ≤ 2 s" } else { "" }
+                ),
+                target.then_some(v <= 2000.0),
+            );
+        }
+    }
+    if let (Some(pages), Some(v)) = (num("native.cli_pdf.pages"), num("native.cli_pdf.wall_ms")) {
+        line(
+            format!("`gouji check` on the PDF of {pages} pages: {v:.0} ms wall; target ≤ 2 s"),
+            Some(v <= 2000.0),
+        );
+    }
     if let Some((v, n)) = slowest("wasm.", ".median_ms") {
         line(
             format!(
@@ -741,6 +863,29 @@ fn summary(f: &Figures) {
             Some(v <= 300_000.0),
         );
     }
+    if let Some(v) = num("reader.gzip_bytes") {
+        line(
+            format!(
+                "the reader worker (loaded on the first file), gzip -9: {:.1} KB",
+                v / 1000.0
+            ),
+            None,
+        );
+    }
+    if let (Some(n), Some(m), Some(again)) = (
+        num("batch.files"),
+        num("batch.first_drop.median_ms"),
+        num("batch.again.median_ms"),
+    ) {
+        line(
+            format!(
+                "{n} PDFs dropped in the app, drop → all checked: median {:.2} s on a fresh page ({:.2} s once the reader runs); target ≤ 10 s",
+                m / 1000.0,
+                again / 1000.0
+            ),
+            Some(m <= 10_000.0),
+        );
+    }
     for label in ["empty", "restored"] {
         if let (Some(m), Some(p)) = (
             num(&format!("first.{label}.painted.median_ms")),
@@ -775,13 +920,15 @@ fn summary(f: &Figures) {
 
 // ------------------------------------------------------------------ recorded figures
 
-/// Whether `--record` keeps a figure for `--check`: the bundle's size, and keystroke-to-redraw
+/// Whether `--record` keeps a figure for `--check`: the bundle's size and the reader worker's
+/// (downloaded with the first file; sizes do not vary from run to run), and keystroke-to-redraw
 /// over all seeds (median and p95; a single seed's figures vary too much from run to run on
 /// a shared machine to hold them to 20 %).
 fn recorded(name: &str) -> bool {
     matches!(
         name,
         "bundle.gzip_bytes"
+            | "reader.gzip_bytes"
             | "redraw.all.work.median_ms"
             | "redraw.all.work.p95_ms"
             | "redraw.all.frame.median_ms"

@@ -98,6 +98,27 @@ pub fn ensure_writer() -> Result<PathBuf, Failure> {
     })
 }
 
+/// poppler-utils (`pdfunite`, `pdfseparate`, `pdfinfo`), which the bench's PDFs of many pages
+/// are made with. Only looked up, never installed: the bench runs without a network, and
+/// without poppler only that part is skipped. Whether it is there.
+pub fn poppler() -> bool {
+    let missing: Vec<&str> = ["pdfunite", "pdfseparate", "pdfinfo"]
+        .into_iter()
+        .filter(|bin| which(bin).is_none())
+        .collect();
+    if missing.is_empty() {
+        say("poppler-utils (pdfunite, pdfseparate, pdfinfo): found");
+        true
+    } else {
+        say(&format!(
+            "poppler-utils: {} not on PATH, so the PDFs of many pages are not measured \
+             (apt-get install poppler-utils)",
+            missing.join(", ")
+        ));
+        false
+    }
+}
+
 /// PATH for this task and everything it runs: the project's npm tools, then cargo's bin folder
 /// (where `cargo install` puts trunk and wasm-bindgen), then the rest.
 fn set_path(root: &Path) -> Result<(), Failure> {

@@ -190,6 +190,7 @@ enum FontKey {
 const MAX_FORM_DEPTH: usize = 8;
 const MAX_SAVED_STATES: usize = 256;
 const MAX_MARKED_DEPTH: usize = 256;
+const MAX_FONT_NAMES: usize = 256;
 
 impl<'b> Interpreter<'b> {
     pub fn new(budget: &'b mut Budget) -> Self {
@@ -245,6 +246,9 @@ impl<'b> Interpreter<'b> {
         // text it stands for.
         let mut marked: Vec<Marked> = Vec::new();
         let mut codes: Vec<GlyphCode> = Vec::new();
+        // The fonts of this stream's resources by name: a Tf looks its font up once, not its
+        // dictionary again from the file for every run of text (at most MAX_FONT_NAMES kept).
+        let mut by_name: HashMap<Vec<u8>, Option<Rc<Font>>> = HashMap::new();
         let mut iter = UntypedIter::new(content);
         while let Some(inst) = iter.next() {
             if !self.budget.op() {
@@ -316,9 +320,16 @@ impl<'b> Interpreter<'b> {
                         _ => None,
                     });
                     gs.size = num(args.len().saturating_sub(1)).unwrap_or(0.0);
-                    gs.font = name
-                        .and_then(|n| resources.get_font(&n))
-                        .map(|d| self.font(&d));
+                    gs.font = name.and_then(|n| match by_name.get(n.as_ref()) {
+                        Some(font) => font.clone(),
+                        None => {
+                            let font = resources.get_font(&n).map(|d| self.font(&d));
+                            if by_name.len() < MAX_FONT_NAMES {
+                                by_name.insert(n.to_vec(), font.clone());
+                            }
+                            font
+                        }
+                    });
                 }
                 b"Td" | b"TD" => {
                     if let Some(v) = last_nums(2) {
