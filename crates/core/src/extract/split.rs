@@ -25,9 +25,18 @@ fn row_label(def: &RowDef) -> String {
     normalize(tail)
 }
 
+/// A label's letters and digits after its numbering: a converter may write a label's
+/// punctuation as spaces ("危及“三安全 一稳定”"), which normalisation drops.
+fn letters(t: &str) -> String {
+    strip_numbering(t)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
 /// Whether `t` (normalised) is a row label of the template.
 fn is_template_label(t: &str) -> bool {
-    let t = strip_numbering(t);
+    let t = letters(t);
     if t.is_empty() {
         return false;
     }
@@ -36,7 +45,7 @@ fn is_template_label(t: &str) -> bool {
         .chain(ACTIVE_ROWS_2021.iter())
         .chain(ACTIVE_ROWS_2019.iter())
         .chain(APPEAL_ROWS.iter())
-        .any(|d| strip_numbering(&row_label(d)) == t)
+        .any(|d| letters(&row_label(d)) == t)
 }
 
 /// A cell with nothing in it (a converter's made-up `Col4` is one too).
@@ -183,6 +192,20 @@ mod tests {
         let got = labels(text);
         assert!(got.contains(&"5.要求行政机关确认或重新出具已获取信息".to_string()));
         assert!(!got.iter().any(|t| t == "认或重新出具已获取信息"));
+    }
+
+    #[test]
+    fn punctuation_written_as_a_space_still_joins() {
+        let text = "|a|b|c|\n|---|---|---|\n|（六）其他处理|1.申请人无正当理由|0|\n\n\n\
+                    |Col1|逾 期 不 补<br>正 行 政 机 关 不 再 处 理 其 政 府 信 息 公 开 申 请|Col3|\n\
+                    |---|---|---|\n";
+        let joined = "1.申请人无正当理由逾期不补正行政机关不再处理其政府信息公开申请";
+        assert!(labels(text).iter().any(|t| t == joined));
+        // Near miss: other letters are no label of the template.
+        let other = text.replace("不 再", "仍 再");
+        assert!(!labels(&other)
+            .iter()
+            .any(|t| t.starts_with("1.申请人无正当理由逾")));
     }
 
     #[test]
