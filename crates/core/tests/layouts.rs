@@ -218,3 +218,41 @@ fn markdown_rows_whose_labels_lost_their_numbering_read_the_same() {
     assert_eq!(numbers(&md), numbers(&base));
     assert!(!warned(&md, "S104", "requests"));
 }
+
+/// The base report as a PDF-to-Markdown converter writes it when a page break falls inside
+/// the （六）其他处理 row: the row's label cut between two pipe tables, the rest of the label
+/// and the row's last value opening the next table as its header row.
+fn cut_at_a_page_break(rest: &str, first_total: &str) -> String {
+    let row =
+        "| （六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 \
+               | 0 | 0 | 0 | 0 | 0 | 0 | 0 |";
+    let cut = format!(
+        "| （六）其他处理 | 1.申请人无正当理由<br>逾期不补正、<br>行政机关不 | 0 | 0 | 0 | 0 | 0 \
+         | 0 | {first_total} |\n\n\n| Col1 | Col2 | {rest} | Col4 | Col5 | Col6 | Col7 | Col8 \
+         | Col9 | 0 |\n|---|---|---|---|---|---|---|---|---|---|"
+    );
+    let md = markdown(&read("base/gb2021-pipe.txt"));
+    assert!(md.contains(row));
+    md.replace(row, &cut)
+}
+
+#[test]
+fn a_row_cut_between_two_markdown_tables_is_one_row() {
+    let base = read("base/gb2021-pipe.txt");
+    let cut = cut_at_a_page_break("再处理其政府<br>信息公开申请", "");
+    assert_eq!(numbers(&cut), numbers(&base));
+    let r = check(&cut);
+    let loud: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.severity >= Severity::Warning)
+        .map(|f| (&f.code, &f.subject))
+        .collect();
+    assert!(loud.is_empty(), "{loud:?}");
+    // Near misses: a next table whose first row does not finish the label, and pieces that
+    // both give the row's last column a value, are not one row.
+    let unrelated = cut_at_a_page_break("其他说明", "");
+    assert!(warned(&unrelated, "S105", "requests"));
+    let both = cut_at_a_page_break("再处理其政府<br>信息公开申请", "0");
+    assert!(warned(&both, "S105", "requests"));
+}

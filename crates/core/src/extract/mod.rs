@@ -11,6 +11,7 @@ pub mod narrative;
 pub mod requests;
 pub mod rows;
 pub mod sections;
+pub mod split;
 
 use crate::ingest::value::read_for;
 use crate::ingest::Document;
@@ -282,7 +283,7 @@ fn decide_template(f: &Facts, have_tables: bool, year: Option<i32>) -> Template 
 
 /// Extract everything from a decoded input.
 pub fn extract(text: &str, decoded: &InputFacts) -> (Template, Tables, Facts) {
-    let doc = Document::from_text(text);
+    let doc = split::join_cut_rows(Document::from_text(text));
     let mut facts = Facts {
         input: decoded.clone(),
         ..Facts::default()
