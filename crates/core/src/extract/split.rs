@@ -9,7 +9,7 @@
 //! one row: the label joined, each column's value from the piece that holds one.
 
 use crate::ingest::norm::normalize;
-use crate::ingest::text::without_br;
+use crate::ingest::text::{is_column_name, without_br};
 use crate::ingest::{Cell, CellClass, Document, Line};
 use crate::schema::{RowDef, ACTIVE_ROWS_2019, ACTIVE_ROWS_2021, APPEAL_ROWS, REQUEST_ROWS_ANY};
 
@@ -55,10 +55,7 @@ fn is_empty(c: &Cell) -> bool {
     }
     let raw = without_br(&c.raw);
     let raw = raw.as_deref().unwrap_or(&c.raw).trim();
-    raw.is_empty()
-        || raw
-            .strip_prefix("Col")
-            .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+    raw.is_empty() || is_column_name(raw)
 }
 
 /// A pipe row's label and the values after it: (label cell, value cells), when the line's

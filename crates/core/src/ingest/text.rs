@@ -453,7 +453,7 @@ fn is_delimiter(t: &str) -> bool {
 }
 
 /// "Col1", "Col12": a column's name a Markdown converter made up.
-fn is_column_name(t: &str) -> bool {
+pub fn is_column_name(t: &str) -> bool {
     t.strip_prefix("Col")
         .is_some_and(|n| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
 }
