@@ -15,6 +15,7 @@ pub mod across;
 pub mod equations;
 pub mod explain;
 pub mod extract;
+pub mod indicators;
 pub mod ingest;
 pub mod json;
 pub mod names;
@@ -47,7 +48,7 @@ pub use ingest::read::{read_bytes_as, read_html_str, Read, MAX_INPUT_BYTES};
 pub fn check(text: &str) -> Report {
     match ingest::read::text_facts(text) {
         Ok(input) => check_with(text, input),
-        Err(over) => check_read(over).report,
+        Err(over) => check_read(*over).report,
     }
 }
 
@@ -101,10 +102,14 @@ pub const READS_DOCX: bool = cfg!(feature = "docx");
 
 fn check_with(text: &str, input: ingest::InputFacts) -> Report {
     let (template, tables, facts) = extract::extract(text, &input);
+    let year = facts.meta.year();
     let mut report = Report {
         template,
-        year: facts.meta.year(),
+        year,
         agency: facts.meta.agency.clone(),
+        published: facts.published.clone(),
+        deadline: extract::deadline::deadline(facts.meta.agency.as_deref(), year),
+        indicators: indicators::of(&tables, template, facts.single_other),
         tables,
         findings: Vec::new(),
         repair: None,

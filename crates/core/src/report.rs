@@ -208,6 +208,17 @@ pub struct Report {
     pub template: Template,
     pub year: Option<i32>,
     pub agency: Option<String>,
+    /// When the report was published and where that was read; absent when no date can be
+    /// read ([`crate::extract::published`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<crate::extract::published::Published>,
+    /// By when it had to be, from the kind of agency its name says it is
+    /// ([`crate::extract::deadline`]).
+    pub deadline: crate::extract::deadline::Deadline,
+    /// The evaluators' indicators (实质公开率 …); absent for a template that is not national
+    /// ([`crate::indicators`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indicators: Option<crate::indicators::Indicators>,
     pub tables: Tables,
     pub findings: Vec<Finding>,
     /// The smallest set of cell changes that makes every A and R equation hold (`None` when

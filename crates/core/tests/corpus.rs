@@ -14,7 +14,8 @@
 //!
 //! Each (folder, rendering) is checked with `check_bytes`, and must give the truth's template,
 //! year, every row of the three tables (cells, blanks, absent rows), the rows outside the
-//! template, and exactly the truth's errors and warnings (code and subject). Info findings are
+//! template, the publication date (the page's metadata in the HTML renderings, its 时间 line
+//! in the others), and exactly the truth's errors and warnings (code and subject). Info findings are
 //! not compared: S101, the only finding about the input itself, is info and says how a file
 //! was read (bytes replaced, a font without ToUnicode); a rendering that loses its tables
 //! already fails on the template and the cells.
@@ -184,7 +185,9 @@ fn every_rendering_of_every_corpus_report_reads_to_its_truth() {
             }
             let checked = check_bytes(&read(&file));
             assert_checked(&checked);
-            let diffs = truth::differences(&checked.report, &truth);
+            let mut diffs = truth::differences(&checked.report, &truth);
+            let page = rendering.ends_with(".html");
+            diffs.extend(truth::published_difference(&checked.report, &truth, page));
             let exact = diffs.is_empty();
             let t = tally.entry(rendering).or_default();
             let at = if seed { 2 } else { 0 };
@@ -332,10 +335,15 @@ fn name(dir: &Path) -> String {
 #[test]
 fn truth_files_are_parsed_strictly() {
     let good = "source: x\nchars: 10\ntemplate: gb2021\nyear: 2023  # a comment\nagency: 某局\n\
+                published: 2024-01-30 page_meta\n\
                 [active]\nrules: absent\npenalty: _ 3.5 ?\n[extra]\n其他 文件: 3 / 5\n\
                 [findings]\nA303 requests/col/total  # 5+0 ≠ 4+0\n";
     let t = truth::parse(good).expect("parses");
     assert_eq!(t.year, Some(2023));
+    assert_eq!(
+        t.published,
+        Some(("2024-01-30".to_string(), "page_meta".to_string()))
+    );
     assert!(t.complete);
     assert_eq!(
         t.tables["active"],
@@ -375,6 +383,8 @@ fn truth_files_are_parsed_strictly() {
         "template: gb2021\n[tables]\n",
         "template: gb2021\n[findings]\nA303\n",
         "template: gb2021\nwho: me\n",
+        "template: gb2021\npublished: 2024-01-30\n[findings]\n",
+        "template: gb2021\npublished: 2024-01-30 website\n[findings]\n",
     ] {
         assert!(truth::parse(bad).is_err(), "{bad:?}");
     }

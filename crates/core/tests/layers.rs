@@ -17,7 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["schema"],
     &["table", "names"],
     &["ingest"],
-    &["extract", "equations"],
+    &["extract", "equations", "indicators"],
     &["repair"],
     &["report"],
     &["rules"],

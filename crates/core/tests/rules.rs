@@ -11,6 +11,8 @@
 //! expect: CODE SUBJECT [expected=N actual=N]
 //! absent: CODE
 //! once: CODE SUBJECT             (the finding is given exactly once)
+//! html-head: <meta …>            (the text is checked as a page: this in its <head>, each
+//!                                 line of the text a <p> of its body)
 //! ```
 //!
 //! Every error and warning the checker gives must be named by an `expect` line: a case
@@ -42,6 +44,8 @@ struct Case {
     expects: Vec<Expect>,
     absent: Vec<String>,
     once: Vec<(String, String)>,
+    /// Check the text as an HTML page with this in its `<head>`.
+    html_head: Option<String>,
 }
 
 fn unescape(s: &str) -> String {
@@ -54,6 +58,7 @@ fn parse_case(path: &Path) -> Result<Case, String> {
     let mut expects = Vec::new();
     let mut absent = Vec::new();
     let mut once = Vec::new();
+    let mut html_head = None;
     for line in src.lines() {
         let line = line.trim_end();
         if line.is_empty() || line.starts_with('#') {
@@ -116,6 +121,7 @@ fn parse_case(path: &Path) -> Result<Case, String> {
                 });
             }
             "absent" => absent.push(rest.to_string()),
+            "html-head" => html_head = Some(rest.to_string()),
             "once" => {
                 let (code, subject) = rest.split_once(' ').ok_or(format!("bad once {rest:?}"))?;
                 once.push((code.to_string(), subject.trim().to_string()));
@@ -128,7 +134,22 @@ fn parse_case(path: &Path) -> Result<Case, String> {
         expects,
         absent,
         once,
+        html_head,
     })
+}
+
+/// The case's text as a page: `head` in its `<head>`, each line a `<p>`.
+fn as_page(text: &str, head: &str) -> String {
+    let escape = |l: &str| {
+        l.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let body: String = text
+        .lines()
+        .map(|l| format!("<p>{}</p>\n", escape(l)))
+        .collect();
+    format!("<!DOCTYPE html><html><head>{head}</head><body>\n{body}</body></html>\n")
 }
 
 fn verify(name: &str, case: &Case, report: &Report) -> Vec<String> {
@@ -215,13 +236,16 @@ fn every_case_gives_exactly_its_findings() {
             .unwrap_or_default();
         match parse_case(p) {
             Ok(case) => {
-                let report = check(&case.text);
-                problems.extend(verify(&name, &case, &report));
+                let checked = match &case.html_head {
+                    Some(head) => gouji_core::check_html(as_page(&case.text, head).as_bytes()),
+                    None => gouji_core::Checked {
+                        text: case.text.clone(),
+                        report: check(&case.text),
+                    },
+                };
+                problems.extend(verify(&name, &case, &checked.report));
                 // Whatever the case, its report keeps every invariant.
-                assert_checked(&gouji_core::Checked {
-                    text: case.text.clone(),
-                    report,
-                });
+                assert_checked(&checked);
             }
             Err(e) => problems.push(format!("{name}: {e}")),
         }

@@ -5,9 +5,11 @@
 
 pub mod active;
 pub mod appeals;
+pub mod deadline;
 pub mod legacy;
 pub mod meta;
 pub mod narrative;
+pub mod published;
 pub mod requests;
 pub mod rows;
 pub mod sections;
@@ -47,6 +49,8 @@ pub struct Facts {
     pub narrative: narrative::Narrative,
     /// The text of sections 五 and 六 (rules N610, N611).
     pub section_bodies: Vec<sections::SectionBody>,
+    /// When the report was published, from the strongest source the input has.
+    pub published: Option<published::Published>,
 }
 
 /// A stretch of cells `from..to`.
@@ -292,6 +296,7 @@ pub fn extract(text: &str, decoded: &InputFacts) -> (Template, Tables, Facts) {
     facts.sections = sections::find_sections(&doc);
     facts.section_bodies = sections::bodies(text, &facts.sections);
     facts.meta = meta::read_meta(text, &doc, &facts.sections);
+    facts.published = published::read(text, decoded, &facts.sections, facts.meta.year());
     let regions = find_regions(&doc, &facts.sections);
 
     let mut tables = Tables::default();

@@ -43,6 +43,18 @@ pub fn read(bytes: &[u8]) -> DocxText {
     }
 }
 
+/// `docProps/core.xml`, the document's properties (its first 64 KiB).
+pub fn core_xml(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    if zip.len() > ENTRY_LIMIT {
+        return None;
+    }
+    let entry = zip.by_name("docProps/core.xml").ok()?;
+    let mut xml = Vec::new();
+    let _ = entry.take(64 << 10).read_to_end(&mut xml);
+    Some(xml)
+}
+
 fn document_xml(bytes: &[u8]) -> Result<Vec<u8>, FileProblem> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| FileProblem::Damaged)?;
     if zip.len() > ENTRY_LIMIT {

@@ -90,6 +90,43 @@ pub fn read(bytes: &[u8]) -> FileText {
     }
 }
 
+/// When the file says it was made: a PDF's `/CreationDate (D:…)` in its document
+/// information (or its XMP `<xmp:CreateDate>`), found in the file's bytes as they stand (a
+/// dictionary inside a compressed object stream is not seen); a .docx's `dcterms:created`
+/// in `docProps/core.xml`.
+pub fn created(bytes: &[u8], format: Format) -> Option<super::dates::DeclaredDate> {
+    let declared = |key: &str, value: &[u8]| {
+        let value = std::str::from_utf8(value).ok()?.trim();
+        (!value.is_empty()).then(|| super::dates::DeclaredDate {
+            key: key.to_string(),
+            value: value.to_string(),
+        })
+    };
+    match format {
+        Format::Pdf => {
+            if let Some(at) = find(bytes, 0, b"/CreationDate") {
+                let rest = &bytes[at + 13..bytes.len().min(at + 13 + 64)];
+                let open = rest.iter().position(|&b| b == b'(')?;
+                let close = rest[open..].iter().position(|&b| b == b')')? + open;
+                return declared("CreationDate", &rest[open + 1..close]);
+            }
+            let at = find(bytes, 0, b"<xmp:CreateDate>")? + 16;
+            let rest = &bytes[at..bytes.len().min(at + 64)];
+            let end = rest.iter().position(|&b| b == b'<')?;
+            declared("xmp:CreateDate", &rest[..end])
+        }
+        #[cfg(feature = "docx")]
+        Format::Docx => {
+            let xml = super::docx::core_xml(bytes)?;
+            let at = find(&xml, 0, b"<dcterms:created")?;
+            let open = xml[at..].iter().position(|&b| b == b'>')? + at + 1;
+            let close = find(&xml, open, b"</dcterms:created>")?;
+            declared("dcterms:created", &xml[open..close.min(open + 64)])
+        }
+        _ => None,
+    }
+}
+
 const PDF_MAGIC: &[u8] = b"%PDF-";
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";

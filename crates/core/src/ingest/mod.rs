@@ -11,6 +11,7 @@
 //! TAB-separated rows.
 
 pub mod bytes;
+pub mod dates;
 pub mod decode;
 #[cfg(feature = "docx")]
 pub mod docx;
@@ -27,5 +28,5 @@ pub mod value;
 pub use decode::{decode, decode_html, Decoded, InputKind};
 pub use file::{sniff, FileText, Format};
 pub use problem::FileProblem;
-pub use read::{InputFacts, Read};
+pub use read::{DeclaredDate, InputFacts, Read};
 pub use text::{Cell, CellClass, Document, Line};

@@ -3,6 +3,7 @@
 //! happen here, before extraction; the result can be made in one place (the web app's
 //! reader worker) and checked in another ([`crate::check_read`]).
 
+pub use super::dates::DeclaredDate;
 use super::file::{self, sniff, Format};
 use super::problem::FileProblem;
 use super::{decode, decode_html, html, Decoded, InputKind};
@@ -39,6 +40,12 @@ pub struct InputFacts {
     /// ([`super::text::MAX_LINES`], [`super::text::MAX_CELLS`]): it was read
     /// up to there.
     pub cut: bool,
+    /// The publication date an HTML page's metadata gives (`<meta name="PubDate" …>`), as
+    /// written: it is not in the rendered text, so it travels here.
+    pub page_date: Option<DeclaredDate>,
+    /// When a PDF or Word file says it was made (a PDF's `/CreationDate` or XMP
+    /// `xmp:CreateDate`, a .docx's `dcterms:created`), as written.
+    pub created: Option<DeclaredDate>,
 }
 
 /// A report's input read as text, before extraction: the text every span will point into,
@@ -78,9 +85,13 @@ fn over_limit(bytes: usize, format: Format, kind: InputKind) -> Read {
 }
 
 /// The facts of text given as text; an [`over_limit`] read when it is too large.
-pub fn text_facts(text: &str) -> Result<InputFacts, Read> {
+pub fn text_facts(text: &str) -> Result<InputFacts, Box<Read>> {
     if text.len() > MAX_INPUT_BYTES {
-        return Err(over_limit(text.len(), Format::Text, InputKind::Text));
+        return Err(Box::new(over_limit(
+            text.len(),
+            Format::Text,
+            InputKind::Text,
+        )));
     }
     Ok(InputFacts {
         bytes: text.len(),
@@ -119,6 +130,7 @@ pub fn read_bytes_as(bytes: &[u8], kind: InputKind) -> Read {
             format: f.format,
             problem: f.problem,
             text_bytes: f.text.len(),
+            created: file::created(bytes, f.format),
             ..Default::default()
         };
         return Read {
@@ -165,6 +177,7 @@ fn read_decoded(d: Decoded, bytes: usize, kind: InputKind) -> Read {
         let r = html::render(&d.text);
         input.truncated = r.truncated;
         input.too_deep = r.too_deep;
+        input.page_date = r.page_date.map(|(key, value)| DeclaredDate { key, value });
         r.text
     } else {
         d.text

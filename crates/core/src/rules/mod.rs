@@ -13,6 +13,7 @@ mod a303;
 mod l901;
 mod m701;
 mod m702;
+mod m703;
 mod n601;
 mod n602;
 mod n603;
@@ -88,6 +89,7 @@ pub const RULES: &[Rule] = &[
     n612::RULE,
     m701::RULE,
     m702::RULE,
+    m703::RULE,
     l901::RULE,
 ];
 

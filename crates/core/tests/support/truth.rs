@@ -10,6 +10,8 @@
 //! template: gb2021              (gb2019 | gb2021, decided by the labels the tables carry)
 //! year: 2023                    (the statistics year)
 //! agency: 平潭综合实验区行政审批局
+//! published: 2024-01-30 page_meta  (the publication date read off the page and where: the
+//!                               page's <meta name="PubDate">, else its 时间 line …)
 //! [active]                      then [requests] and [appeals]: every row of the template,
 //! rules: 0 0 0                  in template order, `key: v v v` with one value a column
 //! penalty: _                    `_` a blank cell or a placeholder (/, -, —, 无)
@@ -51,6 +53,9 @@ pub struct Truth {
     pub template: String,
     pub year: Option<i32>,
     pub agency: Option<String>,
+    /// The publication date (`2024-01-30`) and its source (`page_meta`, `page_line`,
+    /// `file_created`, `signature`).
+    pub published: Option<(String, String)>,
     /// Table key (`active`, `requests`, `appeals`) → row key → row, in the file's order.
     pub tables: BTreeMap<String, Vec<(String, Row)>>,
     /// Rows outside the template: label (white space removed) and values (normalised).
@@ -134,6 +139,18 @@ pub fn parse(text: &str) -> Result<Truth, String> {
                     "template" => t.template = value.into(),
                     "year" => t.year = Some(value.parse().map_err(|_| err("year".into()))?),
                     "agency" => t.agency = Some(value.into()),
+                    "published" => {
+                        let mut w = value.split_whitespace();
+                        let (Some(date), Some(source), None) = (w.next(), w.next(), w.next())
+                        else {
+                            return Err(err("expected `published: DATE SOURCE`".into()));
+                        };
+                        let sources = ["page_meta", "page_line", "file_created", "signature"];
+                        if date.len() != 10 || !sources.contains(&source) {
+                            return Err(err("expected `published: 2024-01-30 page_meta`".into()));
+                        }
+                        t.published = Some((date.into(), source.into()));
+                    }
                     k => return Err(err(format!("unknown key {k:?}"))),
                 }
             }
@@ -247,6 +264,7 @@ pub fn of_report(r: &Report) -> Truth {
         template: r.template.id().to_string(),
         year: r.year,
         agency: r.agency.clone(),
+        published: published_of(r),
         complete: true,
         findings: findings(r),
         ..Truth::default()
@@ -279,6 +297,28 @@ pub fn of_report(r: &Report) -> Truth {
     }
     t.extra.sort();
     t
+}
+
+fn published_of(r: &Report) -> Option<(String, String)> {
+    r.published
+        .as_ref()
+        .map(|p| (p.date.iso(), p.source.id().to_string()))
+}
+
+/// How the report's publication date differs from the truth's. `page`: the rendering is the
+/// page itself (its metadata kept); any other rendering keeps only the page's text, so the
+/// truth's `page_meta` date is read from the page's 时间 line there (`page_line`).
+pub fn published_difference(r: &Report, truth: &Truth, page: bool) -> Option<String> {
+    let want = truth.published.clone().map(|(date, source)| {
+        let source = if !page && source == "page_meta" {
+            "page_line".to_string()
+        } else {
+            source
+        };
+        (date, source)
+    });
+    let got = published_of(r);
+    (got != want).then(|| format!("published {got:?} (truth {want:?})"))
 }
 
 fn show(cells: &[Cell]) -> String {

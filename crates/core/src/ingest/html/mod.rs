@@ -60,6 +60,8 @@ pub struct Rendered {
     /// Elements nested deeper than [`MAX_DEPTH`]; the deeper ones were read as text of the
     /// deepest.
     pub too_deep: bool,
+    /// The page's publication date as its `<meta>` gives it (`PubDate` …): name and content.
+    pub page_date: Option<(String, String)>,
 }
 
 /// Render HTML to the text a browser would copy from it.
@@ -78,5 +80,6 @@ pub fn render(html: &str) -> Rendered {
         text,
         truncated,
         too_deep,
+        page_date: dom.page_date.clone(),
     }
 }

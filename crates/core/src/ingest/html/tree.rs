@@ -55,6 +55,8 @@ pub(super) struct Node {
 #[derive(Debug, Default)]
 pub(super) struct Dom {
     pub(super) nodes: Vec<Node>,
+    /// The first `<meta>` that gives the page's publication date: its name and content.
+    pub(super) page_date: Option<(String, String)>,
 }
 
 impl Dom {
@@ -271,6 +273,37 @@ impl Sink {
     }
 }
 
+/// The names (`name`, `property` or `itemprop`, compared without case) of the `<meta>`
+/// elements that give a page's publication date: the 政府网站 metadata standard's `PubDate`
+/// and the common others.
+const DATE_METAS: &[&str] = &[
+    "pubdate",
+    "publishdate",
+    "publish_date",
+    "publish-date",
+    "firstpublishedtime",
+    "article:published_time",
+    "datepublished",
+    "dc.date.issued",
+    "dcterms.issued",
+];
+
+/// A `<meta>`'s name and content, when it names a publication date and has a content.
+fn meta_date(attrs: &[Attribute]) -> Option<(String, String)> {
+    let attr = |key: &str| {
+        attrs
+            .iter()
+            .find(|a| a.name.ns == html5ever::ns!() && &*a.name.local == key)
+            .map(|a| a.value.trim().to_string())
+    };
+    let name = ["name", "property", "itemprop"]
+        .iter()
+        .filter_map(|k| attr(k))
+        .find(|n| DATE_METAS.iter().any(|m| n.eq_ignore_ascii_case(m)))?;
+    let content = attr("content").filter(|c| !c.is_empty() && c.len() <= 100)?;
+    Some((name, content))
+}
+
 /// `hidden`, or an inline style with `display:none` or `visibility:hidden`.
 pub(super) fn is_hidden(attrs: &[Attribute]) -> bool {
     attrs.iter().any(|a| {
@@ -318,6 +351,11 @@ impl TreeSink for Sink {
         } else {
             NIL
         };
+        if &*name.local == "meta" && self.dom.borrow().page_date.is_none() {
+            if let Some(date) = meta_date(&attrs) {
+                self.dom.borrow_mut().page_date = Some(date);
+            }
+        }
         let id = self.add(Data::Element(Box::new(Elem {
             hidden: is_hidden(&attrs),
             ns: name.ns.clone(),
