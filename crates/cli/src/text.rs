@@ -2,6 +2,8 @@
 //!
 //! ```text
 //! == reports/a.txt  模板 gb2019 · 2020年 · 湘阴县人民政府 · 3 个错误，0 个警告，1 条提示
+//! 发布日期不详；期限 2021-03-31（政府，条例第四十九条）
+//! 指标：申请 39 件 · 实质公开率 97.4%（38/39） · 不予公开率 2.6%（1/39） · …
 //! error[A303] 申请情况表 自然人列: 第一项+第二项 = 39，第三项+第四项 = 36
 //!   --> 第 104 行
 //!    | 39 |
@@ -41,6 +43,10 @@ pub fn render(source: &str, checked: &Checked) -> String {
         report.count(Severity::Warning),
         report.count(Severity::Info),
     );
+    let _ = writeln!(s, "{}", dates_line(report));
+    if let Some(line) = indicators_line(report) {
+        let _ = writeln!(s, "{line}");
+    }
     let mut lines = None;
     for f in &report.findings {
         let mark = match f.concerns {
@@ -56,6 +62,82 @@ pub fn render(source: &str, checked: &Checked) -> String {
         write_repair(&mut s, repair);
     }
     s
+}
+
+/// When the report was published and by when it had to be:
+/// "发布：2025-01-20（网页元数据）；期限 2025-01-31（部门，条例第四十九条）". A date read from a weak
+/// source says so; a late one is marked; when the agency's kind is unknown, both deadlines.
+pub fn dates_line(report: &gouji_core::Report) -> String {
+    let deadline = &report.deadline;
+    let published = match &report.published {
+        Some(p) => {
+            let weak = if p.source.is_weak() {
+                "，来源较弱"
+            } else {
+                ""
+            };
+            let late = match deadline.date {
+                Some(d) if p.date > d => "，晚于期限",
+                _ => "",
+            };
+            format!(
+                "发布：{}（{}{weak}{late}）",
+                p.date.iso(),
+                p.source.name_zh()
+            )
+        }
+        None => "发布日期不详".to_string(),
+    };
+    let due = match (deadline.date, report.year) {
+        (Some(d), _) => format!(
+            "期限 {}（{}，{}）",
+            d.iso(),
+            deadline.kind.name_zh(),
+            deadline.article_zh()
+        ),
+        (None, Some(year)) => {
+            let (department, government) = gouji_core::extract::deadline::Deadline::both(year);
+            let iso = |d: Option<gouji_core::ingest::dates::Date>| {
+                d.map_or_else(|| "不详".to_string(), |d| d.iso())
+            };
+            format!(
+                "期限不详（{}，无法判断；部门 {}，政府 {}，{}）",
+                deadline.kind.name_zh(),
+                iso(department),
+                iso(government),
+                deadline.article_zh()
+            )
+        }
+        (None, None) => "期限不详（年份不详）".to_string(),
+    };
+    format!("{published}；{due}")
+}
+
+/// The indicators in one line (national templates only): "指标：申请 39 件 · 实质公开率 97.4%（38/39） · …".
+pub fn indicators_line(report: &gouji_core::Report) -> Option<String> {
+    let i = report.indicators.as_ref()?;
+    let ratio = |name: &str, r: &gouji_core::indicators::Ratio| {
+        let parts = match (r.numerator, r.denominator) {
+            (Some(n), Some(d)) => format!("（{}/{}）", fmt_num(n), fmt_num(d)),
+            _ => "（无法读取）".to_string(),
+        };
+        format!("{name} {}{parts}", r.percent())
+    };
+    let applications = i.applications.map_or_else(
+        || "申请数无法读取".to_string(),
+        |n| format!("申请 {} 件", fmt_num(n)),
+    );
+    let parts = [
+        applications,
+        ratio("实质公开率", &i.substantive_rate),
+        ratio("不予公开率", &i.withheld_rate),
+        ratio("无法提供率", &i.unavailable_rate),
+        ratio("本机关不掌握占无法提供", &i.not_held_share),
+        ratio("复议纠错率", &i.review_corrected_rate),
+        ratio("诉讼纠错率", &i.suit_corrected_rate),
+        ratio("结转率", &i.carried_out_rate),
+    ];
+    Some(format!("指标：{}", parts.join(" · ")))
 }
 
 /// The smallest repair: one line a change ("建议：requests/new/total 0 → 1"), then whether it

@@ -106,12 +106,37 @@ export interface Finding {
   /** UTF-8 byte offsets [start, end) into the (decoded) text. */
   spans: [number, number][];
 }
+/** numerator / denominator (null when either cannot be read or the denominator is 0). */
+export interface Ratio {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
 /** A checked report, as `gouji check --format json` prints each of its `reports`. */
 export interface Report {
   source?: string;
   template: "gb2021" | "gb2019" | "legacy" | "unknown";
   year: number | null;
   agency: string | null;
+  /** When the report was published and where that was read; absent when no date can be read. */
+  published?: {
+    date: string;
+    source: "page_meta" | "page_line" | "file_created" | "signature";
+    quote: string;
+  };
+  /** By when it had to be (《政府信息公开条例》第四十九条); date null when the kind is unknown. */
+  deadline: { kind: "department" | "government" | "unknown"; date: string | null };
+  /** The evaluators' indicators; absent for a legacy or unknown template. */
+  indicators?: {
+    applications: number | null;
+    substantive_rate: Ratio;
+    withheld_rate: Ratio;
+    unavailable_rate: Ratio;
+    not_held_share: Ratio;
+    review_corrected_rate: Ratio;
+    suit_corrected_rate: Ratio;
+    carried_out_rate: Ratio;
+  };
   /** table → row → column → the number as written, or null for a blank cell. */
   tables: Record<string, Record<string, Record<string, number | null>>>;
   findings: Finding[];
@@ -316,7 +341,9 @@ mod tests {
         // The CLI's order: source, then the report's fields.
         let json = serde_json::to_string(&entry).unwrap();
         let at = |key: &str| json.find(&format!("\"{key}\":")).unwrap();
-        let keys = ["source", "template", "year", "agency", "tables", "findings"];
+        let keys = [
+            "source", "template", "year", "agency", "deadline", "tables", "findings",
+        ];
         assert!(keys.windows(2).all(|k| at(k[0]) < at(k[1])), "{json}");
         let unnamed = serde_json::to_value(Entry {
             source: None,
