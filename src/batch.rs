@@ -28,17 +28,27 @@ pub enum Column {
     Agency,
     Year,
     Template,
+    /// 发布: the publication date, marked when late.
+    Published,
+    /// 实质公开率: ranked only with at least [`MIN_APPLICATIONS`] applications.
+    Substantive,
     Errors,
     Warnings,
     Status,
 }
 
+/// Fewer applications than this make a rate too small a sample to rank or colour: one
+/// refusal among three applications is 33 %, which says nothing about the agency.
+pub const MIN_APPLICATIONS: f64 = 30.0;
+
 impl Column {
-    pub const ALL: [Column; 7] = [
+    pub const ALL: [Column; 9] = [
         Column::Name,
         Column::Agency,
         Column::Year,
         Column::Template,
+        Column::Published,
+        Column::Substantive,
         Column::Errors,
         Column::Warnings,
         Column::Status,
@@ -51,6 +61,8 @@ impl Column {
             Column::Agency => "机关",
             Column::Year => "年度",
             Column::Template => "模板",
+            Column::Published => "发布",
+            Column::Substantive => "实质公开率",
             Column::Errors => "错误",
             Column::Warnings => "警告",
             Column::Status => "状态",
@@ -64,6 +76,8 @@ impl Column {
             Column::Agency => "agency",
             Column::Year => "year",
             Column::Template => "template",
+            Column::Published => "published",
+            Column::Substantive => "substantive",
             Column::Errors => "errors",
             Column::Warnings => "warnings",
             Column::Status => "status",
@@ -73,7 +87,10 @@ impl Column {
     /// Counts sort the most first on the first click; names, years and status in their
     /// natural order.
     fn descending_first(self) -> bool {
-        matches!(self, Column::Errors | Column::Warnings)
+        matches!(
+            self,
+            Column::Errors | Column::Warnings | Column::Substantive
+        )
     }
 }
 
@@ -108,15 +125,18 @@ pub enum Show {
     Clean,
     /// 无法读取或未识别出统计表的
     Unread,
+    /// 逾期发布: published after the deadline of 条例第四十九条 (M703).
+    Late,
 }
 
 impl Show {
-    pub const ALL: [Show; 5] = [
+    pub const ALL: [Show; 6] = [
         Show::All,
         Show::Errors,
         Show::Problems,
         Show::Clean,
         Show::Unread,
+        Show::Late,
     ];
 
     pub fn label(self) -> &'static str {
@@ -126,6 +146,7 @@ impl Show {
             Show::Problems => "有错误或警告的",
             Show::Clean => "未发现问题的",
             Show::Unread => "无法读取或未识别的",
+            Show::Late => "逾期发布",
         }
     }
 
@@ -137,6 +158,7 @@ impl Show {
             Show::Problems => "problems",
             Show::Clean => "clean",
             Show::Unread => "unread",
+            Show::Late => "late",
         }
     }
 
@@ -147,7 +169,8 @@ impl Show {
             .unwrap_or_default()
     }
 
-    fn admits(self, status: Status) -> bool {
+    fn admits(self, row: &Row) -> bool {
+        let status = row.status;
         match self {
             Show::All => true,
             Show::Errors => status == Status::Errors,
@@ -157,6 +180,7 @@ impl Show {
                 status,
                 Status::Unreadable | Status::Unknown | Status::Skipped
             ),
+            Show::Late => row.late,
         }
     }
 }
@@ -270,6 +294,21 @@ pub struct Row<'a> {
     /// How many of those are cross-year findings.
     pub across: usize,
     pub status: Status,
+    /// When the report was published, as read ([`gouji_core::extract::published`]).
+    pub published: Option<gouji_core::ingest::dates::Date>,
+    /// Published after its deadline (the report has an M703).
+    pub late: bool,
+    /// 实质公开率 and the applications it is of (（七）总计).
+    pub substantive: Option<f64>,
+    pub applications: Option<f64>,
+}
+
+impl Row<'_> {
+    /// The 实质公开率 when there are enough applications to rank it by.
+    pub fn ranked_substantive(&self) -> Option<f64> {
+        self.substantive
+            .filter(|_| self.applications.is_some_and(|n| n >= MIN_APPLICATIONS))
+    }
 }
 
 /// Two reports of one agency for consecutive years, as the cross-year rules compared them.
@@ -544,6 +583,10 @@ impl Batch {
             infos: 0,
             across: 0,
             status: Status::Waiting,
+            published: None,
+            late: false,
+            substantive: None,
+            applications: None,
         };
         match &item.outcome {
             Outcome::Waiting => {}
@@ -553,6 +596,12 @@ impl Batch {
                 row.agency = report.agency.as_deref();
                 row.year = report.year;
                 row.template = Some(report.template);
+                row.published = report.published.as_ref().map(|p| p.date);
+                row.late = report.findings.iter().any(|f| f.code == "M703");
+                if let Some(i) = &report.indicators {
+                    row.substantive = i.substantive_rate.value;
+                    row.applications = i.applications;
+                }
                 let across = self.across.iter().filter(|(i, _)| *i == index);
                 let count = |s: Severity| {
                     report.count(s) + across.clone().filter(|(_, f)| f.severity == s).count()
@@ -590,7 +639,7 @@ impl Batch {
         let mut rows: Vec<Row> = self
             .all_rows()
             .into_iter()
-            .filter(|r| self.show.admits(r.status))
+            .filter(|r| self.show.admits(r))
             .filter(|r| {
                 let name = r.item.name.to_lowercase();
                 let agency = r.agency.unwrap_or_default().to_lowercase();
@@ -678,6 +727,13 @@ fn compare(a: &Row, b: &Row, column: Column, descending: bool) -> Ordering {
         Column::Template => last(
             a.template.map(template_rank),
             b.template.map(template_rank),
+            descending,
+        ),
+        Column::Published => last(a.published, b.published, descending),
+        // Rates in ten-thousandths, so that they order as integers; too few applications: last.
+        Column::Substantive => last(
+            a.ranked_substantive().map(|v| (v * 1e4).round() as i64),
+            b.ranked_substantive().map(|v| (v * 1e4).round() as i64),
             descending,
         ),
         Column::Errors => last(

@@ -569,3 +569,86 @@ fn two_real_reports_of_one_agency_pair_up_on_a_guess_about_the_name() {
     let refs: Vec<&gouji_core::Report> = reports.iter().collect();
     assert_eq!(*batch.across, gouji_core::across::check_across(&refs));
 }
+
+/// The 发布 and 实质公开率 columns and the 逾期发布 filter: a real page made late (in memory: its
+/// agency a city's department, its PubDate after 1月31日), the seeds and two published reports.
+#[test]
+fn publication_dates_late_reports_and_the_substantive_rate() {
+    let page = String::from_utf8(fixture("tests/fixtures/corpus/jjf-2024/page.html")).unwrap();
+    let late = page
+        .replace("平潭综合实验区经济发展局", "福州市经济发展局")
+        .replace(
+            "<meta name=\"PubDate\" content=\"2025-01-27 10:12\"/>",
+            "<meta name=\"PubDate\" content=\"2025-02-10 10:12\"/>",
+        );
+    assert_ne!(late, page);
+    let mut files = seeds();
+    files.push(("late.html", late.into_bytes()));
+    files.push((
+        "hongze-2024-qzf.pdf.txt",
+        fixture("tests/fixtures/reports/hongze-2024-qzf.pdf.txt"),
+    ));
+    files.push((
+        "huaian-2024-szf.pdf.txt",
+        fixture("tests/fixtures/reports/huaian-2024-szf.pdf.txt"),
+    ));
+    let batch = read_all(&files);
+    let row = |name: &str| {
+        batch
+            .all_rows()
+            .into_iter()
+            .find(|r| r.item.name == name)
+            .unwrap()
+    };
+    let l = row("late.html");
+    assert_eq!(l.published.map(|d| d.iso()), Some("2025-02-10".into()));
+    assert!(l.late);
+    // Seed 003 was published on 2024-01-30, a day before its deadline; seed 000 has no date.
+    let on_time = row(SEEDS[3]);
+    assert_eq!(
+        on_time.published.map(|d| d.iso()),
+        Some("2024-01-30".into())
+    );
+    assert!(!on_time.late);
+    assert_eq!(row(SEEDS[0]).published, None);
+
+    let shown = batch.apply(BatchAction::Show(Show::Late));
+    let names: Vec<String> = shown
+        .rows()
+        .iter()
+        .map(|r| r.item.name.to_string())
+        .collect();
+    assert_eq!(names, vec!["late.html".to_string()]);
+    assert_eq!(Show::from_id("late"), Show::Late);
+
+    // Seed 003: 3 of 8 applications; too few to rank, though its rate is read.
+    let small = row(SEEDS[3]);
+    assert_eq!(small.substantive, Some(0.375));
+    assert_eq!(small.ranked_substantive(), None);
+    // hongze-2024: (予以公开 + 部分公开) 59 of 95.
+    assert_eq!(
+        row("hongze-2024-qzf.pdf.txt").ranked_substantive(),
+        Some(0.6211)
+    );
+
+    let sorted = batch.apply(BatchAction::Sort(Column::Substantive));
+    assert_eq!(sorted.sort.aria(Column::Substantive), "descending");
+    let rates: Vec<Option<f64>> = sorted
+        .rows()
+        .iter()
+        .map(|r| r.ranked_substantive())
+        .collect();
+    let ranked: Vec<f64> = rates.iter().map_while(|r| *r).collect();
+    assert!(ranked.len() >= 3, "{rates:?}");
+    assert!(ranked.windows(2).all(|w| w[0] >= w[1]), "{rates:?}");
+    assert!(
+        rates[ranked.len()..].iter().all(Option::is_none),
+        "{rates:?}"
+    );
+
+    let by_date = batch.apply(BatchAction::Sort(Column::Published));
+    let dates: Vec<_> = by_date.rows().iter().map(|r| r.published).collect();
+    let known: Vec<_> = dates.iter().map_while(|d| *d).collect();
+    assert!(known.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    assert!(dates[known.len()..].iter().all(Option::is_none));
+}

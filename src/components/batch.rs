@@ -102,7 +102,10 @@ pub fn BatchView(props: &BatchViewProps) -> Html {
             "descending" => "▼",
             _ => "↕",
         };
-        let numeric = matches!(column, Column::Errors | Column::Warnings | Column::Year);
+        let numeric = matches!(
+            column,
+            Column::Errors | Column::Warnings | Column::Year | Column::Substantive
+        );
         html! {
             <th
                 scope="col"
@@ -244,6 +247,7 @@ fn table_row(row: &Row, on_open: &Callback<usize>) -> Html {
             </span>
         }
     };
+    let small = row.substantive.is_some() && row.ranked_substantive().is_none();
     let why = match &row.item.outcome {
         Outcome::Unreadable { why, .. } => Some(why.clone()),
         _ => None,
@@ -268,6 +272,8 @@ fn table_row(row: &Row, on_open: &Callback<usize>) -> Html {
             <td class="batch-table__agency">{ match row.agency { Some(a) => html! { a.to_string() }, None if readable => muted("未识别"), None => html! {} } }</td>
             <td class="batch-table__num">{ match row.year { Some(y) => html! { y }, None if readable => muted("未识别"), None => html! {} } }</td>
             <td class="batch-table__template">{ row.template.map(|t| t.name_zh()).unwrap_or_default() }</td>
+            <td class="batch-table__published" data-late={row.late.then_some("true")}>{ published_cell(row, readable) }</td>
+            <td class="batch-table__num" data-rate="substantive" data-small={small.then_some("true")}>{ substantive_cell(row, readable) }</td>
             <td class="batch-table__num" data-count="errors">{ count(row.errors, Severity::Error) }</td>
             <td class="batch-table__num" data-count="warnings">{ count(row.warnings, Severity::Warning) }</td>
             <td class="batch-table__status">
@@ -280,6 +286,39 @@ fn table_row(row: &Row, on_open: &Callback<usize>) -> Html {
                 }
             </td>
         </tr>
+    }
+}
+
+/// The publication date, or 日期不详; a late one marked 逾期.
+fn published_cell(row: &Row, readable: bool) -> Html {
+    match row.published {
+        Some(d) if row.late => html! {
+            <>
+                { d.iso() }
+                <span class="batch-table__late" title="晚于条例第四十九条规定的期限（M703）">{ "逾期" }</span>
+            </>
+        },
+        Some(d) => html! { d.iso() },
+        None if readable => html! { <span class="batch-table__muted">{ "日期不详" }</span> },
+        None => html! {},
+    }
+}
+
+/// The 实质公开率; with fewer than 30 applications, plain and with a note (no rank, no colour).
+fn substantive_cell(row: &Row, readable: bool) -> Html {
+    let percent = |v: f64| {
+        let p = format!("{:.1}", v * 100.0);
+        format!("{}%", p.strip_suffix(".0").unwrap_or(&p))
+    };
+    match (row.substantive, row.ranked_substantive()) {
+        (Some(_), Some(v)) => html! { percent(v) },
+        (Some(v), None) => html! {
+            <span class="batch-table__muted" title="申请不足30件，不参与排序">
+                { format!("{}（{}件）", percent(v), row.applications.unwrap_or(0.0) as u64) }
+            </span>
+        },
+        (None, _) if readable => html! { <span class="batch-table__muted">{ "—" }</span> },
+        (None, _) => html! {},
     }
 }
 

@@ -86,7 +86,7 @@ pub fn read(
     year: Option<i32>,
 ) -> Option<Published> {
     let after_year = |d: &Date| year.is_none_or(|y| d.year > y);
-    let declared = |decl: &Option<DeclaredDate>, source: DateSource| {
+    let declared = |decl: &Option<Box<DeclaredDate>>, source: DateSource| {
         let decl = decl.as_ref()?;
         let date = parse_numeric(&decl.value).filter(after_year)?;
         let quote = match source {
@@ -334,14 +334,14 @@ mod tests {
         let text = "发布时间:2025-01-21\n六、其他需要报告的事项\n无。\n某县教育局\n2025年1月15日";
         let s = sections_at(text, "六、");
         let meta = InputFacts {
-            page_date: Some(DeclaredDate {
+            page_date: Some(Box::new(DeclaredDate {
                 key: "PubDate".into(),
                 value: "2025-01-22 10:00".into(),
-            }),
-            created: Some(DeclaredDate {
+            })),
+            created: Some(Box::new(DeclaredDate {
                 key: "CreationDate".into(),
                 value: "D:20250123000000+08'00'".into(),
-            }),
+            })),
             ..InputFacts::default()
         };
         let p = read(text, &meta, &s, Some(2024)).expect("meta");

@@ -42,10 +42,10 @@ pub struct InputFacts {
     pub cut: bool,
     /// The publication date an HTML page's metadata gives (`<meta name="PubDate" …>`), as
     /// written: it is not in the rendered text, so it travels here.
-    pub page_date: Option<DeclaredDate>,
+    pub page_date: Option<Box<DeclaredDate>>,
     /// When a PDF or Word file says it was made (a PDF's `/CreationDate` or XMP
     /// `xmp:CreateDate`, a .docx's `dcterms:created`), as written.
-    pub created: Option<DeclaredDate>,
+    pub created: Option<Box<DeclaredDate>>,
 }
 
 /// A report's input read as text, before extraction: the text every span will point into,
@@ -130,7 +130,7 @@ pub fn read_bytes_as(bytes: &[u8], kind: InputKind) -> Read {
             format: f.format,
             problem: f.problem,
             text_bytes: f.text.len(),
-            created: file::created(bytes, f.format),
+            created: file::created(bytes, f.format).map(Box::new),
             ..Default::default()
         };
         return Read {
@@ -177,7 +177,9 @@ fn read_decoded(d: Decoded, bytes: usize, kind: InputKind) -> Read {
         let r = html::render(&d.text);
         input.truncated = r.truncated;
         input.too_deep = r.too_deep;
-        input.page_date = r.page_date.map(|(key, value)| DeclaredDate { key, value });
+        input.page_date = r
+            .page_date
+            .map(|(key, value)| Box::new(DeclaredDate { key, value }));
         r.text
     } else {
         d.text
