@@ -307,4 +307,72 @@ export const tests = [
       await page.locator("#report-input").waitFor();
     },
   },
+  {
+    name: "batch: 发布 shows each report's date as the CLI reads it (日期不详, 逾期 when late), 实质公开率 is not ranked below 30 applications, 逾期发布 keeps only the late report",
+    async run({ page, url, repo }) {
+      // A real page made late, in a temporary folder: its agency a city's department, its
+      // PubDate after 1月31日 of the year after its statistics year.
+      const dir = await mkdtemp(join(tmpdir(), "gouji-published-"));
+      try {
+        const pageHtml = await readFile(join(repo, "tests/fixtures/corpus/jjf-2024/page.html"), "utf8");
+        const late = pageHtml
+          .replaceAll("平潭综合实验区经济发展局", "福州市经济发展局")
+          .replace('<meta name="PubDate" content="2025-01-27 10:12"/>', '<meta name="PubDate" content="2025-02-10 10:12"/>');
+        assert(late.includes("2025-02-10 10:12"), "the page's PubDate was replaced");
+        await writeFile(join(dir, "late.html"), late);
+        const files = [...NAMES, "late.html", "hongze-2024-qzf.pdf.txt"];
+        for (const n of NAMES) await writeFile(join(dir, n), await readFile(join(repo, SEEDS, n)));
+        await writeFile(join(dir, files[6]), await readFile(join(repo, REPORTS, files[6])));
+        const cli = JSON.parse(await goujiText(repo, files, dir));
+        const bySource = Object.fromEntries(cli.reports.map((r) => [r.source, r]));
+
+        await open(page, url);
+        await pickMany(page, files.map((f) => join(dir, f)));
+        const shown = await page.locator("#batch-table tbody tr").evaluateAll((trs) =>
+          trs.map((tr) => ({
+            name: tr.dataset.name,
+            published: tr.querySelector(".batch-table__published").textContent.trim(),
+            late: tr.querySelector(".batch-table__published").dataset.late === "true",
+            rate: tr.querySelector('[data-rate="substantive"]').textContent.trim(),
+            small: tr.querySelector('[data-rate="substantive"]').dataset.small === "true",
+          })),
+        );
+        equal(shown.map((r) => r.name), files, "one row per file");
+        for (const row of shown) {
+          const r = bySource[row.name];
+          const lateInCli = r.findings.some((f) => f.code === "M703");
+          equal(row.late, lateInCli, `${row.name}: marked late as the CLI finds M703`);
+          const want = r.published ? r.published.date + (lateInCli ? "逾期" : "") : "日期不详";
+          equal(row.published, want, `${row.name}: 发布`);
+          const n = r.indicators?.applications;
+          equal(row.small, n != null && n < 30 && r.indicators.substantive_rate.value != null, `${row.name}: too few to rank`);
+        }
+        assert(shown.find((r) => r.name === "late.html").late, "the late page is marked");
+        equal(shown.find((r) => r.name === NAMES[3]).rate, "37.5%（8件）", "seed 003: 3 of 8, not ranked");
+        equal(shown.find((r) => r.name === files[6]).rate, "62.1%", "hongze-2024: 59 of 95");
+
+        // Sorted by 实质公开率: the ranked rates, most first, then the rest.
+        await page.locator('th[data-column="substantive"] button').click();
+        await settle(page);
+        equal(await page.locator('th[data-column="substantive"]').getAttribute("aria-sort"), "descending", "first click");
+        const order = await page.locator("#batch-table tbody tr").evaluateAll((trs) =>
+          trs.map((tr) => tr.querySelector('[data-rate="substantive"]')).map((td) => (td.dataset.small === "true" ? null : td.textContent.trim())),
+        );
+        const ranked = order.filter((t) => /^[0-9.]+%$/.test(t)).map(parseFloat);
+        assert(ranked.length >= 2, `ranked rates: ${order}`);
+        equal(order.slice(0, ranked.length).map(parseFloat), ranked, `ranked rates come first: ${order}`);
+        assert(ranked.every((v, i) => i === 0 || ranked[i - 1] >= v), `most first: ${ranked}`);
+
+        // 逾期发布: only the late page.
+        await page.locator("#batch-show").selectOption("late");
+        await settle(page);
+        equal(await page.locator("#batch-table tbody tr").evaluateAll((trs) => trs.map((tr) => tr.dataset.name)), ["late.html"], "逾期发布");
+        await page.locator("#batch-show").selectOption("all");
+        await settle(page);
+        equal(await page.locator("#batch-table tbody tr").count(), files.length, "全部报告");
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  },
 ];
