@@ -22,7 +22,7 @@ use crate::components::{
 };
 use crate::examples::{Example, EXAMPLES};
 use crate::page::{Page, PageAction};
-use crate::review::{Review, Reviews, SharedReviews};
+use crate::review::{Decision, Reviews, SharedReviews};
 use crate::share::{self, Fragment};
 use crate::shared::Shared;
 use crate::state::{needs_debounce, Action, Notice, Origin, Selection, State, Tone, DEBOUNCE_MS};
@@ -56,7 +56,7 @@ pub fn App() -> Html {
     let shared_reviews: SharedReviews = reviews.0.clone();
     let on_review = {
         let reviews = reviews.dispatcher();
-        Callback::from(move |(fingerprint, review): (String, Option<Review>)| {
+        Callback::from(move |(fingerprint, review): (String, Option<Decision>)| {
             reviews.dispatch(ReviewAction::Set(fingerprint, review));
         })
     };
@@ -431,7 +431,7 @@ struct ReviewStore(SharedReviews);
 
 enum ReviewAction {
     /// A finding's decision made or taken back.
-    Set(String, Option<Review>),
+    Set(String, Option<Decision>),
     /// The decisions a share link carries, added to those kept.
     Merge(Reviews),
 }

@@ -64,7 +64,7 @@ const REVIEWS_KEY: &str = "gouji.reviews";
 pub fn load_reviews() -> crate::review::Reviews {
     storage()
         .and_then(|s| s.get_item(REVIEWS_KEY).ok().flatten())
-        .map(|text| crate::review::Reviews::from_json(&text))
+        .map(|text| crate::review::Reviews::from_text(&text))
         .unwrap_or_default()
 }
 
@@ -76,7 +76,7 @@ pub fn save_reviews(reviews: &crate::review::Reviews) -> bool {
     if reviews.is_empty() {
         return storage.remove_item(REVIEWS_KEY).is_ok();
     }
-    storage.set_item(REVIEWS_KEY, &reviews.to_json()).is_ok()
+    storage.set_item(REVIEWS_KEY, &reviews.to_text()).is_ok()
 }
 
 /// Removes the stored input.

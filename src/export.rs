@@ -214,35 +214,34 @@ pub fn batch_csv(batch: &Batch, reviews: &Reviews) -> String {
 }
 
 /// The JSON of one report: the CLI's document for that one file, each finding someone decided
-/// on carrying its `review` ([`Reviews::annotate`]).
+/// on carrying its `review` ([`Reviews::annotated`]).
 pub fn report_json(source: Option<&str>, report: &Report, reviews: &Reviews) -> String {
-    reviews.annotate(
-        &Document::new(&[(source, report)], &[], false).to_pretty(),
-        &[report],
-    )
+    let annotated = reviews.annotated(report);
+    let report = annotated.as_ref().unwrap_or(report);
+    Document::new(&[(source, report)], &[], false).to_pretty()
 }
 
 /// The JSON of a batch: the CLI's document for its files, in the order given (a file the
 /// browser could not read is left out, as the CLI leaves out a path it cannot read).
 pub fn batch_json(batch: &Batch, reviews: &Reviews) -> String {
     let mut index = vec![None; batch.items.len()];
-    let mut reports = Vec::new();
+    let mut checked = Vec::new();
     for (i, item) in batch.items.iter().enumerate() {
         if let Some(report) = item.checked_report() {
-            index[i] = Some(reports.len());
-            reports.push((Some(item.name.as_str()), &**report));
+            index[i] = Some(checked.len());
+            checked.push((item.name.as_str(), &**report, reviews.annotated(report)));
         }
     }
+    let reports: Vec<(Option<&str>, &Report)> = checked
+        .iter()
+        .map(|(name, report, annotated)| (Some(*name), annotated.as_ref().unwrap_or(report)))
+        .collect();
     let across: Vec<(usize, gouji_core::Finding)> = batch
         .across
         .iter()
         .filter_map(|(i, f)| Some((index.get(*i).copied().flatten()?, f.clone())))
         .collect();
-    let checked: Vec<&Report> = reports.iter().map(|(_, r)| *r).collect();
-    reviews.annotate(
-        &Document::new(&reports, &across, false).to_pretty(),
-        &checked,
-    )
+    Document::new(&reports, &across, false).to_pretty()
 }
 
 /// A file name for a report's export: its agency and year when the checker found them, else

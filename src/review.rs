@@ -1,4 +1,4 @@
-//! Review states: what the person checking a report has decided about each finding —
+//! Decision states: what the person checking a report has decided about each finding —
 //! 已核实 (confirmed: the report is wrong here), 不是问题 (not a problem, with the reason) or
 //! 已整改 (corrected) — kept in this browser only, never sent anywhere.
 //!
@@ -15,8 +15,8 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+pub use gouji_core::ReviewState;
 use gouji_core::{Finding, Report, Severity};
-use serde_json::{json, Map, Value};
 
 use crate::shared::Shared;
 
@@ -26,68 +26,27 @@ pub const KEPT: usize = 5000;
 /// The longest reason kept, in characters.
 pub const REASON_CHARS: usize = 500;
 
-/// A decision about a finding.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mark {
-    /// 已核实: the finding is right; the report needs correcting.
-    Verified,
-    /// 不是问题: the finding is wrong or does not matter here (the reason says why).
-    NotAProblem,
-    /// 已整改: the report has been corrected.
-    Fixed,
-}
-
-impl Mark {
-    pub const ALL: [Mark; 3] = [Mark::Verified, Mark::NotAProblem, Mark::Fixed];
-
-    /// The identifier used in JSON, storage and the page's attributes.
-    pub fn id(self) -> &'static str {
-        match self {
-            Mark::Verified => "verified",
-            Mark::NotAProblem => "not_a_problem",
-            Mark::Fixed => "fixed",
-        }
-    }
-
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            Mark::Verified => "已核实",
-            Mark::NotAProblem => "不是问题",
-            Mark::Fixed => "已整改",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Mark> {
-        Mark::ALL.into_iter().find(|m| m.id() == id)
-    }
-}
-
 /// A decision, its reason (for 不是问题; may be empty for the others) and when it was made
 /// (milliseconds since 1970, to forget the oldest first).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Review {
-    pub mark: Mark,
+pub struct Decision {
+    pub mark: ReviewState,
     pub reason: String,
     pub at: f64,
 }
 
-impl Review {
-    pub fn new(mark: Mark, reason: &str, at: f64) -> Review {
-        Review {
+impl Decision {
+    pub fn new(mark: ReviewState, reason: &str, at: f64) -> Decision {
+        Decision {
             mark,
             reason: reason.trim().chars().take(REASON_CHARS).collect(),
             at,
         }
     }
 
-    fn to_json(&self) -> Value {
-        let mut m = Map::new();
-        m.insert("state".into(), json!(self.mark.id()));
-        m.insert("state_zh".into(), json!(self.mark.name_zh()));
-        if !self.reason.is_empty() {
-            m.insert("reason".into(), json!(self.reason));
-        }
-        Value::Object(m)
+    /// The decision as the exports' JSON shows it.
+    pub fn to_core(&self) -> gouji_core::Review {
+        gouji_core::Review::new(self.mark, &self.reason)
     }
 }
 
@@ -132,7 +91,7 @@ impl Fnv {
 /// Every decision kept, by fingerprint.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Reviews {
-    map: BTreeMap<String, Review>,
+    map: BTreeMap<String, Decision>,
 }
 
 /// What a report's findings add up to: how many carry each mark, and how many errors and
@@ -160,17 +119,17 @@ impl Reviews {
         self.map.is_empty()
     }
 
-    pub fn get(&self, fingerprint: &str) -> Option<&Review> {
+    pub fn get(&self, fingerprint: &str) -> Option<&Decision> {
         self.map.get(fingerprint)
     }
 
     /// The decision about a finding of a report.
-    pub fn of(&self, report: &Report, f: &Finding) -> Option<&Review> {
+    pub fn of(&self, report: &Report, f: &Finding) -> Option<&Decision> {
         self.get(&fingerprint(report, f))
     }
 
     /// These decisions with one changed (`None` takes the decision back).
-    pub fn with(&self, fingerprint: &str, review: Option<Review>) -> Reviews {
+    pub fn with(&self, fingerprint: &str, review: Option<Decision>) -> Reviews {
         let mut next = self.clone();
         match review {
             Some(r) => {
@@ -230,9 +189,9 @@ impl Reviews {
         let mut c = Counts::default();
         for f in &report.findings {
             match self.of(report, f).map(|r| r.mark) {
-                Some(Mark::Verified) => c.verified += 1,
-                Some(Mark::NotAProblem) => c.not_a_problem += 1,
-                Some(Mark::Fixed) => c.fixed += 1,
+                Some(ReviewState::Verified) => c.verified += 1,
+                Some(ReviewState::NotAProblem) => c.not_a_problem += 1,
+                Some(ReviewState::Fixed) => c.fixed += 1,
                 None if f.severity != Severity::Info => c.pending += 1,
                 None => {}
             }
@@ -245,72 +204,61 @@ impl Reviews {
         self.counts(report).pending
     }
 
-    /// The decisions as JSON: `{fingerprint: {"state", "reason"?, "at"}}`.
-    pub fn to_json(&self) -> String {
-        let map: Map<String, Value> = self
-            .map
-            .iter()
-            .map(|(k, r)| {
-                let mut v = Map::new();
-                v.insert("state".into(), json!(r.mark.id()));
-                if !r.reason.is_empty() {
-                    v.insert("reason".into(), json!(r.reason));
-                }
-                v.insert("at".into(), json!(r.at));
-                (k.clone(), Value::Object(v))
-            })
-            .collect();
-        Value::Object(map).to_string()
+    /// The decisions as text for the browser's storage and share links: a line each,
+    /// `fingerprint TAB state TAB at TAB reason` (the reason's own tabs and line breaks become
+    /// spaces). Plain lines rather than JSON: the page's first download stays small.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        for (k, r) in &self.map {
+            let reason: String = r
+                .reason
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            out.push_str(&format!("{k}\t{}\t{}\t{reason}\n", r.mark.id(), r.at));
+        }
+        out
     }
 
-    /// Decisions read back from [`Reviews::to_json`]; anything else in it (an unknown state, a
-    /// malformed entry, text that is not JSON) is left out, never an error.
-    pub fn from_json(text: &str) -> Reviews {
-        let Ok(Value::Object(map)) = serde_json::from_str::<Value>(text) else {
-            return Reviews::default();
-        };
+    /// Decisions read back from [`Reviews::to_text`]; a line that is not one (an unknown state,
+    /// a bad fingerprint, anything else) is left out, never an error.
+    pub fn from_text(text: &str) -> Reviews {
         let mut reviews = Reviews::default();
-        for (k, v) in map {
+        for line in text.lines() {
+            let mut parts = line.splitn(4, '\t');
+            let (Some(k), Some(state), Some(at)) = (parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
             let ok_key = k.len() == 16 && k.bytes().all(|b| b.is_ascii_hexdigit());
-            let mark = v
-                .get("state")
-                .and_then(Value::as_str)
-                .and_then(Mark::from_id);
-            if let (true, Some(mark)) = (ok_key, mark) {
-                let reason = v.get("reason").and_then(Value::as_str).unwrap_or("");
-                let at = v.get("at").and_then(Value::as_f64).unwrap_or(0.0);
-                reviews.map.insert(k, Review::new(mark, reason, at));
+            let at = at.parse::<f64>().ok().filter(|t| t.is_finite());
+            if let (true, Some(mark), Some(at)) = (ok_key, ReviewState::from_id(state), at) {
+                let reason = parts.next().unwrap_or("");
+                reviews
+                    .map
+                    .insert(k.to_string(), Decision::new(mark, reason, at));
             }
         }
         reviews.forget_oldest();
         reviews
     }
 
-    /// A report's JSON export (the CLI's document) with each finding's decision added to it as
-    /// `"review": {"state", "state_zh", "reason"?}`; a finding without one is left as it is.
-    /// `reports` are the document's reports in order.
-    pub fn annotate(&self, document: &str, reports: &[&Report]) -> String {
-        let Ok(mut doc) = serde_json::from_str::<Value>(document) else {
-            return document.to_string();
-        };
-        let mut any = false;
-        if let Some(entries) = doc.get_mut("reports").and_then(Value::as_array_mut) {
-            for (entry, report) in entries.iter_mut().zip(reports) {
-                let Some(findings) = entry.get_mut("findings").and_then(Value::as_array_mut) else {
-                    continue;
-                };
-                for (fj, f) in findings.iter_mut().zip(&report.findings) {
-                    if let (Some(r), Some(obj)) = (self.of(report, f), fj.as_object_mut()) {
-                        obj.insert("review".into(), r.to_json());
-                        any = true;
-                    }
-                }
-            }
+    /// A copy of a report whose findings carry their decisions (`Finding::review`), for the
+    /// exports; the report itself when none was decided.
+    pub fn annotated(&self, report: &Report) -> Option<Report> {
+        let decided: Vec<Option<gouji_core::Review>> = report
+            .findings
+            .iter()
+            .map(|f| self.of(report, f).map(Decision::to_core))
+            .collect();
+        if decided.iter().all(Option::is_none) {
+            return None;
         }
-        if !any {
-            return document.to_string();
+        let mut copy = report.clone();
+        for (f, review) in copy.findings.iter_mut().zip(decided) {
+            f.review = review;
         }
-        serde_json::to_string_pretty(&doc).unwrap_or_else(|_| document.to_string())
+        Some(copy)
     }
 }
 
@@ -373,24 +321,43 @@ mod tests {
             .expect("seed 000 has an error or warning");
         let before = Reviews::default().counts(&r);
         let k = fingerprint(&r, f);
-        let reviews =
-            Reviews::default().with(&k, Some(Review::new(Mark::NotAProblem, "  原文如此 ", 5.0)));
+        let reviews = Reviews::default().with(
+            &k,
+            Some(Decision::new(ReviewState::NotAProblem, "  原文如此 ", 5.0)),
+        );
         let after = reviews.counts(&r);
         assert_eq!(after.pending + 1, before.pending);
         assert_eq!(after.not_a_problem, 1);
         assert_eq!(reviews.of(&r, f).unwrap().reason, "原文如此");
 
-        let back = Reviews::from_json(&reviews.to_json());
+        let back = Reviews::from_text(&reviews.to_text());
         assert_eq!(back, reviews);
-        assert_eq!(Reviews::from_json("not json"), Reviews::default());
+        assert_eq!(Reviews::from_text("not a line\n\t\t"), Reviews::default());
         assert_eq!(
-            Reviews::from_json(r#"{"zz":{"state":"fixed"},"0123456789abcdef":{"state":"odd"}}"#),
+            Reviews::from_text(
+                "zz\tfixed\t1\t\n0123456789abcdef\todd\t1\t\n0123456789abcdef\tfixed\tNaN\t"
+            ),
             Reviews::default()
         );
+        // A reason's own tabs and line breaks do not break the lines.
+        let odd = Reviews::default().with(
+            &k,
+            Some(Decision::new(ReviewState::NotAProblem, "一\t二\n三", 1.0)),
+        );
+        assert_eq!(
+            Reviews::from_text(&odd.to_text()).get(&k).unwrap().reason,
+            "一 二 三"
+        );
 
-        let later = Reviews::default().with(&k, Some(Review::new(Mark::Fixed, "", 9.0)));
-        assert_eq!(reviews.merged(&later).get(&k).unwrap().mark, Mark::Fixed);
-        assert_eq!(later.merged(&reviews).get(&k).unwrap().mark, Mark::Fixed);
+        let later = Reviews::default().with(&k, Some(Decision::new(ReviewState::Fixed, "", 9.0)));
+        assert_eq!(
+            reviews.merged(&later).get(&k).unwrap().mark,
+            ReviewState::Fixed
+        );
+        assert_eq!(
+            later.merged(&reviews).get(&k).unwrap().mark,
+            ReviewState::Fixed
+        );
         assert!(reviews.with(&k, None).is_empty());
     }
 
@@ -399,7 +366,7 @@ mod tests {
         let mut reviews = Reviews::default();
         for i in 0..KEPT + 3 {
             let k = format!("{i:016x}");
-            reviews = reviews.with(&k, Some(Review::new(Mark::Verified, "", i as f64)));
+            reviews = reviews.with(&k, Some(Decision::new(ReviewState::Verified, "", i as f64)));
         }
         assert_eq!(reviews.len(), KEPT);
         assert!(reviews.get(&format!("{:016x}", 0)).is_none());
@@ -412,9 +379,9 @@ mod tests {
         let f = &r.findings[0];
         let k = fingerprint(&r, f);
         let reviewed = |doc: &str| -> usize {
-            let v: Value = serde_json::from_str(doc).unwrap();
+            let v: serde_json::Value = serde_json::from_str(doc).unwrap();
             v.pointer("/reports/0/findings")
-                .and_then(Value::as_array)
+                .and_then(serde_json::Value::as_array)
                 .unwrap()
                 .iter()
                 .filter(|f| f.get("review").is_some())
@@ -422,12 +389,13 @@ mod tests {
         };
         let plain = crate::export::report_json(None, &r, &Reviews::default());
         assert_eq!(reviewed(&plain), 0);
-        let reviews = Reviews::default().with(&k, Some(Review::new(Mark::Verified, "", 1.0)));
+        let reviews =
+            Reviews::default().with(&k, Some(Decision::new(ReviewState::Verified, "", 1.0)));
         let doc = crate::export::report_json(None, &r, &reviews);
-        let v: Value = serde_json::from_str(&doc).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&doc).unwrap();
         assert_eq!(
-            v.pointer("/reports/0/findings/0/review/state"),
-            Some(&json!("verified"))
+            v.pointer("/reports/0/findings/0/review"),
+            Some(&serde_json::json!({"state": "verified", "state_zh": "已核实"}))
         );
         assert_eq!(reviewed(&doc), 1, "only the decided finding carries one");
     }

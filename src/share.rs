@@ -10,8 +10,9 @@
 //! from it, as the input box shows it), and the page that opens it checks that text.
 //!
 //! When the sender has marked findings (已核实, 不是问题, 已整改; [`crate::review`]), the link
-//! carries those decisions too: `#v2.` and, compressed and written the same way, a JSON object
-//! `{"text": …, "reviews": …}`. A link without decisions stays `v1`, which every page reads; a
+//! carries those decisions too: `#v2.` and, compressed and written the same way, the text's
+//! length in bytes on a line of its own, the text, then the decisions
+//! ([`Reviews::to_text`]). A link without decisions stays `v1`, which every page reads; a
 //! page older than `v2` says that the link was made by a newer version.
 //!
 //! The zlib checksum (Adler-32) and the end of the deflate stream let a link that was cut
@@ -105,9 +106,7 @@ pub fn encode_with(text: &str, reviews: &Reviews) -> Result<String, TooLarge> {
             chars: None,
         });
     }
-    let reviews: serde_json::Value =
-        serde_json::from_str(&reviews.to_json()).unwrap_or(serde_json::Value::Null);
-    let payload = serde_json::json!({ "text": text, "reviews": reviews }).to_string();
+    let payload = format!("{}\n{text}{}", text.len(), reviews.to_text());
     let packed = compress_to_vec_zlib(payload.as_bytes(), LEVEL);
     let fragment = format!("{PREFIX_REVIEWED}{}", base64url(&packed));
     if fragment.len() > LIMIT_CHARS {
@@ -178,19 +177,18 @@ fn decode_all(fragment: &str) -> (Fragment, Reviews) {
     if !reviewed {
         return (Fragment::Text(text), Reviews::default());
     }
-    let Ok(serde_json::Value::Object(mut payload)) = serde_json::from_str(&text) else {
+    // The text's length, a line break, the text, the decisions.
+    let split = text.split_once('\n').and_then(|(n, rest)| {
+        let n: usize = n.parse().ok()?;
+        let body = rest.get(..n)?;
+        Some((body.to_string(), Reviews::from_text(&rest[n..])))
+    });
+    let Some((text, reviews)) = split else {
         return (
             Fragment::Bad(bad("链接的内容不完整或被改动过")),
             Reviews::default(),
         );
     };
-    let Some(serde_json::Value::String(text)) = payload.remove("text") else {
-        return (Fragment::Bad(bad("链接中没有报告文本")), Reviews::default());
-    };
-    let reviews = payload
-        .get("reviews")
-        .map(|r| Reviews::from_json(&r.to_string()))
-        .unwrap_or_default();
     (Fragment::Text(text), reviews)
 }
 

@@ -11,7 +11,7 @@ use gouji_web::batch::{Batch, BatchAction};
 use gouji_web::export::{
     batch_csv, batch_file_name, batch_json, file_name, report_csv, report_json, Csv,
 };
-use gouji_web::review::{fingerprint, Mark, Review, Reviews};
+use gouji_web::review::{fingerprint, Decision, ReviewState, Reviews};
 use gouji_web::{labels, reading};
 
 fn seed(name: &str) -> Vec<u8> {
@@ -119,7 +119,7 @@ fn the_csv_of_a_report_has_every_cell_and_every_finding() {
         let reviews = marked.map_or_else(Reviews::default, |f| {
             Reviews::default().with(
                 &fingerprint(&report, f),
-                Some(Review::new(Mark::NotAProblem, "表内注明", 1.0)),
+                Some(Decision::new(ReviewState::NotAProblem, "表内注明", 1.0)),
             )
         });
         let csv = report_csv(Some(name), &report, &reviews);
@@ -251,7 +251,7 @@ fn a_batch_exports_its_table_and_the_clis_document() {
     for f in first_report.findings.iter().skip(1) {
         reviews = reviews.with(
             &fingerprint(&first_report, f),
-            Some(Review::new(Mark::Fixed, "", 1.0)),
+            Some(Decision::new(ReviewState::Fixed, "", 1.0)),
         );
     }
     let records = parse(&batch_csv(&batch, &reviews));

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use gouji_web::review::{fingerprint, Mark, Review, Reviews};
+use gouji_web::review::{fingerprint, Decision, ReviewState, Reviews};
 use gouji_web::share::{
     base64url, decode, encode, encode_with, is_share, reviews, unbase64url, Fragment, LIMIT_CHARS,
     LIMIT_TEXT_BYTES, PREFIX, PREFIX_REVIEWED,
@@ -227,7 +227,7 @@ fn a_link_carries_the_decisions_about_its_findings() {
     let f = &report.findings[0];
     let decided = Reviews::default().with(
         &fingerprint(&report, f),
-        Some(Review::new(Mark::NotAProblem, "表中已注明", 7.0)),
+        Some(Decision::new(ReviewState::NotAProblem, "表中已注明", 7.0)),
     );
     let link = encode_with(&text, &decided).unwrap();
     assert!(link.starts_with(PREFIX_REVIEWED), "{}", &link[..8]);

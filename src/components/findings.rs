@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::shared::Shared;
 
 use crate::labels;
-use crate::review::{self, Mark, Review, SharedReviews};
+use crate::review::{self, Decision, ReviewState, SharedReviews};
 use crate::state::Selection;
 
 #[derive(Properties, Clone, PartialEq)]
@@ -31,7 +31,7 @@ pub struct FindingsPanelProps {
     pub reviews: SharedReviews,
     /// A decision made or taken back: the finding's fingerprint and the decision.
     #[prop_or_default]
-    pub on_review: Callback<(String, Option<Review>)>,
+    pub on_review: Callback<(String, Option<Decision>)>,
 }
 
 /// The mark shown with each severity, so that colour is never the only sign.
@@ -224,8 +224,8 @@ fn item(report: &Report, index: usize, f: &Finding, props: &FindingsPanelProps) 
 fn review_control(
     index: usize,
     fingerprint: String,
-    decided: Option<Review>,
-    on_review: &Callback<(String, Option<Review>)>,
+    decided: Option<Decision>,
+    on_review: &Callback<(String, Option<Decision>)>,
 ) -> Html {
     let id = format!("review-{index}");
     let mark = decided.as_ref().map(|r| r.mark);
@@ -241,7 +241,8 @@ fn review_control(
             let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() else {
                 return;
             };
-            let review = Mark::from_id(&select.value()).map(|m| Review::new(m, &reason, now()));
+            let review =
+                ReviewState::from_id(&select.value()).map(|m| Decision::new(m, &reason, now()));
             on_review.emit((fingerprint.clone(), review));
         })
     };
@@ -250,14 +251,14 @@ fn review_control(
         let fingerprint = fingerprint.clone();
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                let review = Review::new(Mark::NotAProblem, &input.value(), now());
+                let review = Decision::new(ReviewState::NotAProblem, &input.value(), now());
                 on_review.emit((fingerprint.clone(), Some(review)));
             }
         })
     };
     let stop = Callback::from(|e: MouseEvent| e.stop_propagation());
     let stop_keys = Callback::from(|e: KeyboardEvent| e.stop_propagation());
-    let option = |m: Option<Mark>| {
+    let option = |m: Option<ReviewState>| {
         let (value, label) = m.map_or(("", "待处理"), |m| (m.id(), m.name_zh()));
         html! { <option {value} selected={m == mark}>{ label }</option> }
     };
@@ -266,9 +267,9 @@ fn review_control(
             <label class="review__label" for={id.clone()}>{ "审核" }</label>
             <select id={id} class="review__state" data-fingerprint={fingerprint} onchange={on_mark}>
                 { option(None) }
-                { for Mark::ALL.into_iter().map(|m| option(Some(m))) }
+                { for ReviewState::ALL.into_iter().map(|m| option(Some(m))) }
             </select>
-            if mark == Some(Mark::NotAProblem) {
+            if mark == Some(ReviewState::NotAProblem) {
                 <input
                     type="text"
                     class="review__reason"

@@ -79,20 +79,25 @@ export const tests = [
       await paste(page, text);
       await checked(page);
       const first = page.locator("li.finding").first();
+      const code = await first.getAttribute("data-code");
+      const subject = await first.getAttribute("data-subject");
       await first.locator("select.review__state").selectOption("fixed");
       await settle(page);
 
       const [json] = await Promise.all([page.waitForEvent("download"), page.locator("#export-json").click()]);
       const doc = JSON.parse(await readFile(await json.path(), "utf8"));
       const findings = doc.reports[0].findings;
-      equal(findings[0].review, { state: "fixed", state_zh: "已整改" }, "the decided finding's review");
-      equal(findings.filter((f) => f.review).length, 1, "only the decided one carries a review");
+      const decided = findings.filter((f) => f.review);
+      equal(decided.length, 1, "only the decided one carries a review");
+      equal([decided[0].code, decided[0].subject, decided[0].review], [code, subject, { state: "fixed", state_zh: "已整改" }], "the decided finding's review");
 
       const [csv] = await Promise.all([page.waitForEvent("download"), page.locator("#export-csv").click()]);
       const lines = (await readFile(await csv.path(), "utf8")).split("\r\n");
       const head = lines.findIndex((l) => l.startsWith("级别,"));
       assert(lines[head].endsWith(",审核,理由"), `the CSV's findings heading: ${lines[head]}`);
-      assert(lines[head + 1].endsWith(",已整改,"), `the first finding's decision: ${lines[head + 1]}`);
+      const marked = lines.slice(head + 1).filter((l) => l.includes(",已整改,"));
+      equal(marked.length, 1, "one finding marked in the CSV");
+      assert(marked[0].includes(`,${code},`), `the marked one is ${code}: ${marked[0]}`);
 
       // The link is v2 (it carries decisions); a fresh page shows them and counts them.
       await page.locator("#share-button").click();
