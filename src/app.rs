@@ -22,6 +22,7 @@ use crate::components::{
 };
 use crate::examples::{Example, EXAMPLES};
 use crate::page::{Page, PageAction};
+use crate::review::{Decision, Reviews, SharedReviews};
 use crate::share::{self, Fragment};
 use crate::shared::Shared;
 use crate::state::{needs_debounce, Action, Notice, Origin, Selection, State, Tone, DEBOUNCE_MS};
@@ -45,6 +46,27 @@ pub fn App() -> Html {
     let latest = use_mut_ref(AttrValue::default);
     let dragging = use_state_eq(|| false);
     latest.replace(state.input.clone());
+    // The decisions about findings: kept from earlier visits, and those a share link carries.
+    let reviews = use_reducer(|| {
+        let from_link = browser::fragment()
+            .map(|f| share::reviews(&f))
+            .unwrap_or_default();
+        ReviewStore(Shared::new(browser::load_reviews().merged(&from_link)))
+    });
+    let shared_reviews: SharedReviews = reviews.0.clone();
+    let on_review = {
+        let reviews = reviews.dispatcher();
+        Callback::from(move |(fingerprint, review): (String, Option<Decision>)| {
+            reviews.dispatch(ReviewAction::Set(fingerprint, review));
+        })
+    };
+    let on_link_reviews = {
+        let reviews = reviews.dispatcher();
+        Callback::from(move |link: Reviews| reviews.dispatch(ReviewAction::Merge(link)))
+    };
+    use_effect_with(shared_reviews.clone(), |reviews| {
+        browser::save_reviews(reviews);
+    });
 
     let on_edit = {
         let timer = check_timer.clone();
@@ -206,7 +228,9 @@ pub fn App() -> Html {
         let on_files = on_files.clone();
         use_effect_with((), move |()| {
             let listeners = web_sys::window()
-                .map(|w| window_listeners(&w, dragging, on_files, dispatch, latest))
+                .map(|w| {
+                    window_listeners(&w, dragging, on_files, dispatch, latest, on_link_reviews)
+                })
                 .unwrap_or_default();
             move || drop(listeners)
         });
@@ -281,7 +305,12 @@ pub fn App() -> Html {
             html! {
                 <>
                     { for trial }
-                    <ReportTools report={report.clone()} text={shown.text.clone()} {source} />
+                    <ReportTools
+                        report={report.clone()}
+                        text={shown.text.clone()}
+                        {source}
+                        reviews={shared_reviews.clone()}
+                    />
                     <Summary report={report.clone()} />
                     <div class="workspace">
                         <div class="workspace__main">
@@ -307,6 +336,8 @@ pub fn App() -> Html {
                                 on_select={on_select.clone()}
                                 on_explain={on_explain.clone()}
                                 {repair}
+                                reviews={shared_reviews.clone()}
+                                on_review={on_review.clone()}
                             />
                             <SourceView text={shown.text.clone()} {marks} {caption} />
                         </aside>
@@ -343,6 +374,7 @@ pub fn App() -> Html {
                         {on_stop}
                         on_close={on_close.clone()}
                         on_explain={on_explain.clone()}
+                        reviews={shared_reviews.clone()}
                     />
                 } else {
                     if page.batch.is_open() {
@@ -390,6 +422,30 @@ pub fn App() -> Html {
                 </div>
             }
         </>
+    }
+}
+
+/// The page's decisions about findings, as a reducer (each change makes a new value, so the
+/// components that show them redraw).
+struct ReviewStore(SharedReviews);
+
+enum ReviewAction {
+    /// A finding's decision made or taken back.
+    Set(String, Option<Decision>),
+    /// The decisions a share link carries, added to those kept.
+    Merge(Reviews),
+}
+
+impl Reducible for ReviewStore {
+    type Action = ReviewAction;
+
+    fn reduce(self: Rc<Self>, action: ReviewAction) -> Rc<Self> {
+        let next = match action {
+            ReviewAction::Set(fingerprint, review) => self.0.with(&fingerprint, review),
+            ReviewAction::Merge(link) if link.is_empty() => return self,
+            ReviewAction::Merge(link) => self.0.merged(&link),
+        };
+        Rc::new(ReviewStore(Shared::new(next)))
     }
 }
 
@@ -441,6 +497,7 @@ fn window_listeners(
     on_files: Callback<Vec<web_sys::File>>,
     dispatch: Dispatch,
     latest: Rc<RefCell<AttrValue>>,
+    on_link_reviews: Callback<Reviews>,
 ) -> Vec<EventListener> {
     // dragenter/dragleave fire for every element crossed; the overlay shows while the
     // count of entered elements is above zero.
@@ -499,8 +556,12 @@ fn window_listeners(
         }
     });
     let hash = EventListener::new(window, "hashchange", move |_| {
-        match browser::fragment().as_deref().map(share::decode) {
+        let fragment = browser::fragment();
+        match fragment.as_deref().map(share::decode) {
             Some(Fragment::Text(text)) => {
+                if let Some(f) = fragment.as_deref() {
+                    on_link_reviews.emit(share::reviews(f));
+                }
                 dispatch.dispatch(PageAction::Batch(BatchAction::Away));
                 dispatch.dispatch(PageAction::Single(Action::Load {
                     text,

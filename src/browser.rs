@@ -57,6 +57,28 @@ pub fn save_input(text: &str) -> Option<Notice> {
     }
 }
 
+/// The key of the review decisions in `localStorage` ([`crate::review`]).
+const REVIEWS_KEY: &str = "gouji.reviews";
+
+/// The review decisions kept by earlier visits (none if the browser keeps nothing).
+pub fn load_reviews() -> crate::review::Reviews {
+    storage()
+        .and_then(|s| s.get_item(REVIEWS_KEY).ok().flatten())
+        .map(|text| crate::review::Reviews::from_text(&text))
+        .unwrap_or_default()
+}
+
+/// Keeps the review decisions for the next visit; false when the browser would not.
+pub fn save_reviews(reviews: &crate::review::Reviews) -> bool {
+    let Some(storage) = storage() else {
+        return false;
+    };
+    if reviews.is_empty() {
+        return storage.remove_item(REVIEWS_KEY).is_ok();
+    }
+    storage.set_item(REVIEWS_KEY, &reviews.to_text()).is_ok()
+}
+
 /// Removes the stored input.
 pub fn forget_input() {
     if let Some(storage) = storage() {

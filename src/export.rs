@@ -3,13 +3,16 @@
 //! CSV is for people with Excel or WPS: UTF-8 with a byte order mark (without it Excel reads
 //! the file as the system's ANSI code page and the Chinese turns to mojibake), lines ending in
 //! CRLF, fields quoted as RFC 4180 says. JSON is the CLI's document exactly
-//! ([`gouji_core::json`]), for tools.
+//! ([`gouji_core::json`]), for tools, with one addition: a finding someone marked (已核实,
+//! 不是问题, 已整改; [`crate::review`]) carries `review`. The CSV gives the same in its 审核 and
+//! 理由 columns, and a batch's rows their 待处理 count.
 
 use gouji_core::json::Document;
 use gouji_core::{Report, Value};
 
 use crate::batch::{Batch, Outcome};
 use crate::labels;
+use crate::review::Reviews;
 
 /// A CSV document being written.
 pub struct Csv {
@@ -88,7 +91,7 @@ fn value(v: &Value) -> String {
 
 /// The CSV of one report: what it is, every cell of its tables (table, row label, column
 /// label, the number, the cell as written, its path), then its findings.
-pub fn report_csv(source: Option<&str>, report: &Report) -> String {
+pub fn report_csv(source: Option<&str>, report: &Report, reviews: &Reviews) -> String {
     let mut csv = Csv::new();
     csv.row(&["报告", source.unwrap_or("")]);
     csv.row(&["机关", report.agency.as_deref().unwrap_or("未识别")]);
@@ -130,19 +133,30 @@ pub fn report_csv(source: Option<&str>, report: &Report) -> String {
     }
     csv.blank();
 
-    csv.row(&["级别", "代码", "说明", "涉及单元格", "单元格路径"]);
+    csv.row(&[
+        "级别",
+        "代码",
+        "说明",
+        "涉及单元格",
+        "单元格路径",
+        "审核",
+        "理由",
+    ]);
     for f in &report.findings {
         let names: Vec<String> = f
             .cells
             .iter()
             .map(|p| labels::cell_name(report, p).map_or_else(|| p.clone(), |n| n.full()))
             .collect();
+        let review = reviews.of(report, f);
         csv.row(&[
             f.severity.name_zh(),
             f.code,
             &f.message,
             &names.join("；"),
             &f.cells.join(" "),
+            review.map_or("", |r| r.mark.name_zh()),
+            review.map_or("", |r| r.reason.as_str()),
         ]);
     }
     csv.finish()
@@ -150,7 +164,7 @@ pub fn report_csv(source: Option<&str>, report: &Report) -> String {
 
 /// The CSV of a batch: the summary table (every report, whatever the filter shows), then the
 /// findings across years.
-pub fn batch_csv(batch: &Batch) -> String {
+pub fn batch_csv(batch: &Batch, reviews: &Reviews) -> String {
     let mut csv = Csv::new();
     csv.row(&[
         "文件名",
@@ -160,6 +174,7 @@ pub fn batch_csv(batch: &Batch) -> String {
         "错误",
         "警告",
         "提示",
+        "待处理",
         "状态",
         "说明",
     ]);
@@ -179,6 +194,10 @@ pub fn batch_csv(batch: &Batch) -> String {
             &count(row.errors),
             &count(row.warnings),
             &count(row.infos),
+            &row.item
+                .report()
+                .map(|r| reviews.pending(r).to_string())
+                .unwrap_or_default(),
             row.status.label(),
             &why,
         ]);
@@ -194,22 +213,29 @@ pub fn batch_csv(batch: &Batch) -> String {
     csv.finish()
 }
 
-/// The JSON of one report: the CLI's document for that one file.
-pub fn report_json(source: Option<&str>, report: &Report) -> String {
+/// The JSON of one report: the CLI's document for that one file, each finding someone decided
+/// on carrying its `review` ([`Reviews::annotated`]).
+pub fn report_json(source: Option<&str>, report: &Report, reviews: &Reviews) -> String {
+    let annotated = reviews.annotated(report);
+    let report = annotated.as_ref().unwrap_or(report);
     Document::new(&[(source, report)], &[], false).to_pretty()
 }
 
 /// The JSON of a batch: the CLI's document for its files, in the order given (a file the
 /// browser could not read is left out, as the CLI leaves out a path it cannot read).
-pub fn batch_json(batch: &Batch) -> String {
+pub fn batch_json(batch: &Batch, reviews: &Reviews) -> String {
     let mut index = vec![None; batch.items.len()];
-    let mut reports = Vec::new();
+    let mut checked = Vec::new();
     for (i, item) in batch.items.iter().enumerate() {
         if let Some(report) = item.checked_report() {
-            index[i] = Some(reports.len());
-            reports.push((Some(item.name.as_str()), &**report));
+            index[i] = Some(checked.len());
+            checked.push((item.name.as_str(), &**report, reviews.annotated(report)));
         }
     }
+    let reports: Vec<(Option<&str>, &Report)> = checked
+        .iter()
+        .map(|(name, report, annotated)| (Some(*name), annotated.as_ref().unwrap_or(report)))
+        .collect();
     let across: Vec<(usize, gouji_core::Finding)> = batch
         .across
         .iter()

@@ -14,6 +14,8 @@
 //! - [`shared`]: a handle compared by identity, for props.
 //! - [`batch`]: many files at once: the summary table's reducer, the findings across years.
 //! - [`share`]: share links (the text, compressed, in the address's fragment).
+//! - [`review`]: what the reader decided about each finding (已核实, 不是问题, 已整改), kept
+//!   under a fingerprint that survives checking the same report again.
 //! - [`export`]: CSV and JSON of a report or a batch, and their file names.
 //! - [`app`]: the page, wiring the state to the components and the browser (timers, storage,
 //!   drag and drop, scrolling).
@@ -34,6 +36,7 @@ pub mod labels;
 pub mod marks;
 pub mod page;
 pub mod reading;
+pub mod review;
 pub mod share;
 pub mod shared;
 pub mod state;

@@ -9,6 +9,12 @@
 //! The link carries the text the page checked (for a PDF, Word file or web page, the text read
 //! from it, as the input box shows it), and the page that opens it checks that text.
 //!
+//! When the sender has marked findings (已核实, 不是问题, 已整改; [`crate::review`]), the link
+//! carries those decisions too: `#v2.` and, compressed and written the same way, the text's
+//! length in bytes on a line of its own, the text, then the decisions
+//! ([`Reviews::to_text`]). A link without decisions stays `v1`, which every page reads; a
+//! page older than `v2` says that the link was made by a newer version.
+//!
 //! The zlib checksum (Adler-32) and the end of the deflate stream let a link that was cut
 //! short or altered on its way be told from a good one: it is refused with a message, never
 //! shown as half a report.
@@ -16,8 +22,13 @@
 use miniz_oxide::deflate::compress_to_vec_zlib;
 use miniz_oxide::inflate::decompress_to_vec_zlib_with_limit;
 
+use crate::review::Reviews;
+
 /// What starts a share fragment of this format (after the `#`).
 pub const PREFIX: &str = "v1.";
+
+/// What starts a share fragment that also carries review decisions.
+pub const PREFIX_REVIEWED: &str = "v2.";
 
 /// The longest fragment a link may carry, in characters (≈ bytes: base64url is ASCII).
 ///
@@ -83,6 +94,30 @@ pub fn encode(text: &str) -> Result<String, TooLarge> {
     Ok(fragment)
 }
 
+/// The fragment that carries `text` and the decisions about its findings (`v1` when there are
+/// none), or why it would be too long.
+pub fn encode_with(text: &str, reviews: &Reviews) -> Result<String, TooLarge> {
+    if reviews.is_empty() {
+        return encode(text);
+    }
+    if text.len() > LIMIT_TEXT_BYTES {
+        return Err(TooLarge {
+            text_bytes: text.len(),
+            chars: None,
+        });
+    }
+    let payload = format!("{}\n{text}{}", text.len(), reviews.to_text());
+    let packed = compress_to_vec_zlib(payload.as_bytes(), LEVEL);
+    let fragment = format!("{PREFIX_REVIEWED}{}", base64url(&packed));
+    if fragment.len() > LIMIT_CHARS {
+        return Err(TooLarge {
+            text_bytes: text.len(),
+            chars: Some(fragment.len()),
+        });
+    }
+    Ok(fragment)
+}
+
 /// What an address's fragment holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Fragment {
@@ -106,10 +141,23 @@ pub fn is_share(fragment: &str) -> bool {
 
 /// Reads a fragment, with or without its `#`.
 pub fn decode(fragment: &str) -> Fragment {
+    decode_all(fragment).0
+}
+
+/// The review decisions a fragment carries (none for a `v1` link or anything else).
+pub fn reviews(fragment: &str) -> Reviews {
+    decode_all(fragment).1
+}
+
+fn decode_all(fragment: &str) -> (Fragment, Reviews) {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let Some(data) = fragment.strip_prefix(PREFIX) else {
-        // `v2.`, `v10.`…: a share link of a later format.
-        return if is_share(fragment) {
+    let (data, prefix, reviewed) = if let Some(data) = fragment.strip_prefix(PREFIX) {
+        (data, PREFIX, false)
+    } else if let Some(data) = fragment.strip_prefix(PREFIX_REVIEWED) {
+        (data, PREFIX_REVIEWED, true)
+    } else {
+        // `v3.`, `v10.`…: a share link of a later format.
+        let read = if is_share(fragment) {
             Fragment::Bad(
                 "这个分享链接由更新版本的勾稽生成，本页面无法读取。请用最新版本的页面打开它。"
                     .to_string(),
@@ -117,25 +165,48 @@ pub fn decode(fragment: &str) -> Fragment {
         } else {
             Fragment::None
         };
+        return (read, Reviews::default());
     };
+    let bytes = match unpack(data, prefix) {
+        Ok(bytes) => bytes,
+        Err(why) => return (Fragment::Bad(why), Reviews::default()),
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        return (Fragment::Bad(bad("链接的内容不是文字")), Reviews::default());
+    };
+    if !reviewed {
+        return (Fragment::Text(text), Reviews::default());
+    }
+    // The text's length, a line break, the text, the decisions.
+    let split = text.split_once('\n').and_then(|(n, rest)| {
+        let n: usize = n.parse().ok()?;
+        let body = rest.get(..n)?;
+        Some((body.to_string(), Reviews::from_text(&rest[n..])))
+    });
+    let Some((text, reviews)) = split else {
+        return (
+            Fragment::Bad(bad("链接的内容不完整或被改动过")),
+            Reviews::default(),
+        );
+    };
+    (Fragment::Text(text), reviews)
+}
+
+/// The bytes a fragment's data (after its prefix) packs, or why they cannot be had.
+fn unpack(data: &str, prefix: &str) -> Result<Vec<u8>, String> {
     // A link wrapped onto several lines in a mail keeps its characters.
     let data: String = data.chars().filter(|c| !c.is_whitespace()).collect();
     if data.is_empty() {
-        return Fragment::Bad(bad("链接在“#v1.”之后没有内容"));
+        return Err(bad(&format!("链接在“#{prefix}”之后没有内容")));
     }
     if data.len() > LIMIT_CHARS {
-        return Fragment::Bad(bad("链接超出了分享链接的长度上限"));
+        return Err(bad("链接超出了分享链接的长度上限"));
     }
     let Some(packed) = unbase64url(&data) else {
-        return Fragment::Bad(bad("链接中含有不属于分享链接的字符"));
+        return Err(bad("链接中含有不属于分享链接的字符"));
     };
-    let Ok(bytes) = decompress_to_vec_zlib_with_limit(&packed, LIMIT_TEXT_BYTES) else {
-        return Fragment::Bad(bad("链接的内容不完整或被改动过"));
-    };
-    match String::from_utf8(bytes) {
-        Ok(text) => Fragment::Text(text),
-        Err(_) => Fragment::Bad(bad("链接的内容不是文字")),
-    }
+    decompress_to_vec_zlib_with_limit(&packed, LIMIT_TEXT_BYTES)
+        .map_err(|_| bad("链接的内容不完整或被改动过"))
 }
 
 fn bad(why: &str) -> String {

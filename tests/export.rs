@@ -11,6 +11,7 @@ use gouji_web::batch::{Batch, BatchAction};
 use gouji_web::export::{
     batch_csv, batch_file_name, batch_json, file_name, report_csv, report_json, Csv,
 };
+use gouji_web::review::{fingerprint, Decision, ReviewState, Reviews};
 use gouji_web::{labels, reading};
 
 fn seed(name: &str) -> Vec<u8> {
@@ -113,7 +114,15 @@ fn report(name: &str) -> Report {
 fn the_csv_of_a_report_has_every_cell_and_every_finding() {
     for name in [S000, S001, S004] {
         let report = report(name);
-        let csv = report_csv(Some(name), &report);
+        // One finding marked 不是问题: the CSV says so in its 审核 and 理由 columns.
+        let marked = report.findings.first();
+        let reviews = marked.map_or_else(Reviews::default, |f| {
+            Reviews::default().with(
+                &fingerprint(&report, f),
+                Some(Decision::new(ReviewState::NotAProblem, "表内注明", 1.0)),
+            )
+        });
+        let csv = report_csv(Some(name), &report, &reviews);
         let blocks = blocks(&csv);
         assert_eq!(blocks.len(), 3, "{name}: facts, cells, findings");
         let facts = &blocks[0];
@@ -166,10 +175,24 @@ fn the_csv_of_a_report_has_every_cell_and_every_finding() {
         let findings = &blocks[2];
         assert_eq!(
             findings[0],
-            ["级别", "代码", "说明", "涉及单元格", "单元格路径"]
+            [
+                "级别",
+                "代码",
+                "说明",
+                "涉及单元格",
+                "单元格路径",
+                "审核",
+                "理由"
+            ]
         );
         assert_eq!(findings.len() - 1, report.findings.len());
+        if marked.is_some() {
+            assert_eq!(findings[1][5..], ["不是问题", "表内注明"], "{name}");
+        }
         for (record, f) in findings[1..].iter().zip(&report.findings) {
+            if !marked.is_some_and(|m| std::ptr::eq(f, m)) {
+                assert_eq!(record[5..], ["", ""], "{name}: not marked");
+            }
             assert_eq!(record[0], f.severity.name_zh());
             assert_eq!(record[1], f.code);
             assert_eq!(record[2], f.message);
@@ -185,7 +208,7 @@ fn the_csv_of_a_report_has_every_cell_and_every_finding() {
 #[test]
 fn the_json_of_a_report_is_the_clis_document() {
     let report = report(S001);
-    let json = report_json(Some(S001), &report);
+    let json = report_json(Some(S001), &report, &Reviews::default());
     assert_eq!(
         json,
         Document::new(&[(Some(S001), &report)], &[], false).to_pretty()
@@ -197,7 +220,8 @@ fn the_json_of_a_report_is_the_clis_document() {
     assert_eq!(value["across"], serde_json::json!([]));
     assert!(json.ends_with("}\n"));
     // No name, no source.
-    let unnamed: serde_json::Value = serde_json::from_str(&report_json(None, &report)).unwrap();
+    let unnamed: serde_json::Value =
+        serde_json::from_str(&report_json(None, &report, &Reviews::default())).unwrap();
     assert!(unnamed["reports"][0].get("source").is_none());
 }
 
@@ -221,7 +245,16 @@ fn a_batch_exports_its_table_and_the_clis_document() {
             checked: Box::new(reading::check_now(name, bytes)),
         });
     }
-    let records = parse(&batch_csv(&batch));
+    // The first report's findings all decided but one: its row says 待处理 1.
+    let first_report = batch.items[0].checked_report().unwrap().clone();
+    let mut reviews = Reviews::default();
+    for f in first_report.findings.iter().skip(1) {
+        reviews = reviews.with(
+            &fingerprint(&first_report, f),
+            Some(Decision::new(ReviewState::Fixed, "", 1.0)),
+        );
+    }
+    let records = parse(&batch_csv(&batch, &reviews));
     assert_eq!(
         records[0],
         [
@@ -232,6 +265,7 @@ fn a_batch_exports_its_table_and_the_clis_document() {
             "错误",
             "警告",
             "提示",
+            "待处理",
             "状态",
             "说明"
         ]
@@ -239,7 +273,7 @@ fn a_batch_exports_its_table_and_the_clis_document() {
     assert_eq!(records.len(), 1 + files.len());
     for (record, row) in records[1..].iter().zip(batch.all_rows()) {
         assert_eq!(record[0], row.item.name.as_str());
-        assert_eq!(record[7], row.status.label());
+        assert_eq!(record[8], row.status.label());
     }
     let first = &records[1];
     let alone = report(S000);
@@ -250,10 +284,23 @@ fn a_batch_exports_its_table_and_the_clis_document() {
     );
     let unread = records.last().unwrap();
     assert_eq!(unread[4], "", "no counts for a file not read");
-    assert!(!unread[8].is_empty(), "why it was not read");
+    assert!(!unread[9].is_empty(), "why it was not read");
+    assert_eq!(unread[7], "", "no 待处理 for a file not read");
+    let expected_pending =
+        usize::from(first_report.findings[0].severity != gouji_core::Severity::Info);
+    assert_eq!(records[1][7], expected_pending.to_string());
+    assert_eq!(
+        records[2][7],
+        report(S001)
+            .findings
+            .iter()
+            .filter(|f| f.severity != gouji_core::Severity::Info)
+            .count()
+            .to_string()
+    );
 
     // JSON: every file the core had bytes of, as the CLI lists them (the .doc with its S101).
-    let json = batch_json(&batch);
+    let json = batch_json(&batch, &Reviews::default());
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     let reports = value["reports"].as_array().unwrap();
     assert_eq!(reports.len(), files.len());

@@ -6,9 +6,10 @@
 
 use std::path::Path;
 
+use gouji_web::review::{fingerprint, Decision, ReviewState, Reviews};
 use gouji_web::share::{
-    base64url, decode, encode, is_share, unbase64url, Fragment, LIMIT_CHARS, LIMIT_TEXT_BYTES,
-    PREFIX,
+    base64url, decode, encode, encode_with, is_share, reviews, unbase64url, Fragment, LIMIT_CHARS,
+    LIMIT_TEXT_BYTES, PREFIX, PREFIX_REVIEWED,
 };
 use gouji_web::state::{Origin, State, Tone};
 
@@ -171,7 +172,7 @@ fn fragments_that_are_not_share_links_are_left_alone() {
         assert_eq!(decode(other), Fragment::None, "{other:?}");
         assert!(!is_share(other), "{other:?}");
     }
-    let later = bad("#v2.abcdef");
+    let later = bad("#v3.abcdef");
     assert!(later.contains("更新版本"), "{later}");
     assert!(is_share("#v10.x"));
 }
@@ -211,4 +212,38 @@ fn the_page_opens_on_a_links_text_rather_than_the_last_visits() {
         assert_eq!(state.origin, Origin::Restored);
         assert!(state.notice.is_none());
     }
+}
+
+#[test]
+fn a_link_carries_the_decisions_about_its_findings() {
+    let text = seed(SEEDS[0]);
+    let report = gouji_core::check(&text);
+    // No decisions: the link is v1, which every page reads.
+    let plain = encode_with(&text, &Reviews::default()).unwrap();
+    assert!(plain.starts_with(PREFIX));
+    assert_eq!(plain, encode(&text).unwrap());
+    assert!(reviews(&plain).is_empty());
+
+    let f = &report.findings[0];
+    let decided = Reviews::default().with(
+        &fingerprint(&report, f),
+        Some(Decision::new(ReviewState::NotAProblem, "表中已注明", 7.0)),
+    );
+    let link = encode_with(&text, &decided).unwrap();
+    assert!(link.starts_with(PREFIX_REVIEWED), "{}", &link[..8]);
+    assert_eq!(decode(&link), Fragment::Text(text.clone()));
+    let back = reviews(&format!("#{link}"));
+    assert_eq!(back, decided);
+    assert_eq!(back.of(&report, f).unwrap().reason, "表中已注明");
+
+    // Damaged: refused like a v1 link, no decisions.
+    let cut = &link[..link.len() - 9];
+    assert!(matches!(decode(cut), Fragment::Bad(_)));
+    assert!(reviews(cut).is_empty());
+    // A v2 payload that is not the expected object is damaged, not a text.
+    let odd = format!(
+        "{PREFIX_REVIEWED}{}",
+        base64url(&miniz_oxide::deflate::compress_to_vec_zlib(b"[1,2]", 6))
+    );
+    assert!(matches!(decode(&odd), Fragment::Bad(_)));
 }

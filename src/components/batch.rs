@@ -26,6 +26,9 @@ pub struct BatchViewProps {
     pub on_close: Callback<()>,
     /// Open the rule page of a cross-year finding's code.
     pub on_explain: Callback<(AttrValue, Option<usize>)>,
+    /// The decisions about findings (the rows' 待处理, the exports).
+    #[prop_or_default]
+    pub reviews: crate::review::SharedReviews,
 }
 
 /// The id of a row of the summary table (for focus when coming back from a report).
@@ -70,12 +73,16 @@ pub fn BatchView(props: &BatchViewProps) -> Html {
     let save = |ext: &'static str| {
         let handle = props.batch.clone();
         let failed = failed.clone();
+        let reviews = props.reviews.clone();
         Callback::from(move |_: MouseEvent| {
             let batch: &Batch = &handle;
             let (content, mime) = if ext == "csv" {
-                (export::batch_csv(batch), "text/csv;charset=utf-8")
+                (export::batch_csv(batch, &reviews), "text/csv;charset=utf-8")
             } else {
-                (export::batch_json(batch), "application/json;charset=utf-8")
+                (
+                    export::batch_json(batch, &reviews),
+                    "application/json;charset=utf-8",
+                )
             };
             match browser::download(&export::batch_file_name(batch, ext), mime, &content) {
                 Ok(()) => failed.set(None),
@@ -121,7 +128,9 @@ pub fn BatchView(props: &BatchViewProps) -> Html {
         }
     });
 
-    let body = rows.iter().map(|row| table_row(row, &props.on_open));
+    let body = rows
+        .iter()
+        .map(|row| table_row(row, &props.on_open, &props.reviews));
 
     html! {
         <section id="batch" class="batch" aria-label="批量检查">
@@ -215,9 +224,15 @@ pub fn files_of(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-fn table_row(row: &Row, on_open: &Callback<usize>) -> Html {
+fn table_row(row: &Row, on_open: &Callback<usize>, reviews: &crate::review::Reviews) -> Html {
     let index = row.index;
     let readable = row.item.report().is_some();
+    // Once some of a report's findings are marked: how many are still to be looked at.
+    let counts = row
+        .item
+        .report()
+        .map(|r| reviews.counts(r))
+        .filter(|c| c.reviewed() > 0);
     let onclick = {
         let on_open = on_open.clone();
         Callback::from(move |_: MouseEvent| {
@@ -278,6 +293,11 @@ fn table_row(row: &Row, on_open: &Callback<usize>) -> Html {
             <td class="batch-table__num" data-count="warnings">{ count(row.warnings, Severity::Warning) }</td>
             <td class="batch-table__status">
                 { status_badge(row.status) }
+                if let Some(c) = counts {
+                    <span class="batch-table__pending" data-pending={c.pending.to_string()}>
+                        { format!("已标记 {}，待处理 {}", c.reviewed(), c.pending) }
+                    </span>
+                }
                 if row.across > 0 {
                     <span class="batch-table__across">{ format!("含跨年度 {} 处", row.across) }</span>
                 }

@@ -3,7 +3,8 @@
 //! highlights its cells in the tables and marks its place in the source view. A finding about
 //! how the file was read is labelled 关于文件读取; a content finding read with less than full
 //! certainty says 读取把握：较可靠 or 不确定 (the hover text says why); a fully certain one,
-//! the common case, carries no label.
+//! the common case, carries no label. Each finding can be marked 已核实, 不是问题 (with the
+//! reason) or 已整改 ([`crate::review`]); the panel counts those still 待处理.
 
 use gouji_core::{Certainty, Concern, Finding, Report, Severity};
 use yew::prelude::*;
@@ -11,6 +12,7 @@ use yew::prelude::*;
 use crate::shared::Shared;
 
 use crate::labels;
+use crate::review::{self, Decision, ReviewState, SharedReviews};
 use crate::state::Selection;
 
 #[derive(Properties, Clone, PartialEq)]
@@ -24,6 +26,12 @@ pub struct FindingsPanelProps {
     /// Repair suggestions, drawn under the findings once the core provides them.
     #[prop_or_default]
     pub repair: Option<Html>,
+    /// The decisions about findings kept in this browser.
+    #[prop_or_default]
+    pub reviews: SharedReviews,
+    /// A decision made or taken back: the finding's fingerprint and the decision.
+    #[prop_or_default]
+    pub on_review: Callback<(String, Option<Decision>)>,
 }
 
 /// The mark shown with each severity, so that colour is never the only sign.
@@ -72,6 +80,7 @@ pub fn reading_label(f: &Finding) -> Html {
 #[function_component]
 pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
     let report = &*props.report;
+    let counts = props.reviews.counts(report);
     let groups = [Severity::Error, Severity::Warning, Severity::Info].map(|s| {
         let items: Vec<(usize, &Finding)> = report
             .findings
@@ -86,7 +95,20 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
         <section class="panel findings" aria-labelledby="findings-title">
             <header class="panel__head">
                 <h2 id="findings-title" class="panel__title">{ "检查发现" }</h2>
-                <span class="panel__meta">{ format!("共 {} 条", report.findings.len()) }</span>
+                <span class="panel__meta">
+                    { format!("共 {} 条", report.findings.len()) }
+                    if !report.findings.is_empty() {
+                        <span
+                            id="findings-pending"
+                            class={classes!("findings__pending", (counts.pending == 0).then_some("is-done"))}
+                            data-pending={counts.pending.to_string()}
+                            data-reviewed={counts.reviewed().to_string()}
+                            title="错误与警告中尚未标记为已核实、不是问题或已整改的条数；标记只保存在本机浏览器中"
+                        >
+                            { format!(" · 待处理 {}", counts.pending) }
+                        </span>
+                    }
+                </span>
             </header>
             <div id="findings" class="findings__body">
                 if report.findings.is_empty() {
@@ -145,11 +167,19 @@ fn item(report: &Report, index: usize, f: &Finding, props: &FindingsPanelProps) 
         })
     };
     let stop_keys = Callback::from(|e: KeyboardEvent| e.stop_propagation());
+    let fingerprint = review::fingerprint(report, f);
+    let decided = props.reviews.get(&fingerprint).cloned();
     html! {
         <li
             key={index}
             id={format!("finding-{index}")}
-            class={classes!("finding", format!("finding--{severity}"), selected.then_some("is-selected"))}
+            class={classes!(
+                "finding",
+                format!("finding--{severity}"),
+                selected.then_some("is-selected"),
+                decided.as_ref().map(|r| format!("finding--{}", r.mark.id())),
+            )}
+            data-review={decided.as_ref().map(|r| r.mark.id())}
             data-code={f.code}
             data-severity={severity}
             data-subject={f.subject.clone()}
@@ -184,7 +214,88 @@ fn item(report: &Report, index: usize, f: &Finding, props: &FindingsPanelProps) 
                 <blockquote class="finding__quote">{ quote.clone() }</blockquote>
             }
             { cells(report, f) }
+            { review_control(index, fingerprint, decided, &props.on_review) }
         </li>
+    }
+}
+
+/// The finding's decision: a choice of 待处理 / 已核实 / 不是问题 / 已整改, and for 不是问题
+/// the reason. Its own events neither select the finding nor reach the finding's keys.
+fn review_control(
+    index: usize,
+    fingerprint: String,
+    decided: Option<Decision>,
+    on_review: &Callback<(String, Option<Decision>)>,
+) -> Html {
+    let id = format!("review-{index}");
+    let mark = decided.as_ref().map(|r| r.mark);
+    let reason = decided
+        .as_ref()
+        .map(|r| r.reason.clone())
+        .unwrap_or_default();
+    let on_mark = {
+        let on_review = on_review.clone();
+        let fingerprint = fingerprint.clone();
+        let reason = reason.clone();
+        Callback::from(move |e: Event| {
+            let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() else {
+                return;
+            };
+            let review =
+                ReviewState::from_id(&select.value()).map(|m| Decision::new(m, &reason, now()));
+            on_review.emit((fingerprint.clone(), review));
+        })
+    };
+    let on_reason = {
+        let on_review = on_review.clone();
+        let fingerprint = fingerprint.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                let review = Decision::new(ReviewState::NotAProblem, &input.value(), now());
+                on_review.emit((fingerprint.clone(), Some(review)));
+            }
+        })
+    };
+    let stop = Callback::from(|e: MouseEvent| e.stop_propagation());
+    let stop_keys = Callback::from(|e: KeyboardEvent| e.stop_propagation());
+    let option = |m: Option<ReviewState>| {
+        let (value, label) = m.map_or(("", "待处理"), |m| (m.id(), m.name_zh()));
+        html! { <option {value} selected={m == mark}>{ label }</option> }
+    };
+    html! {
+        <div class="review" onclick={stop} onkeydown={stop_keys}>
+            <label class="review__label" for={id.clone()}>{ "审核" }</label>
+            <select id={id} class="review__state" data-fingerprint={fingerprint} onchange={on_mark}>
+                { option(None) }
+                { for ReviewState::ALL.into_iter().map(|m| option(Some(m))) }
+            </select>
+            if mark == Some(ReviewState::NotAProblem) {
+                <input
+                    type="text"
+                    class="review__reason"
+                    aria-label="不是问题的理由"
+                    placeholder="写明理由，例如：表下注明了口径"
+                    maxlength={review::REASON_CHARS.to_string()}
+                    value={reason}
+                    onchange={on_reason}
+                />
+                if decided.as_ref().is_some_and(|r| r.reason.is_empty()) {
+                    <span class="review__hint">{ "请写明理由" }</span>
+                }
+            }
+        </div>
+    }
+}
+
+/// Now, in milliseconds since 1970 (when a decision was made).
+fn now() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.0
     }
 }
 

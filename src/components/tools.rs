@@ -16,6 +16,9 @@ pub struct ReportToolsProps {
     pub text: AttrValue,
     /// The name of the file the report came from, if it came from one.
     pub source: Option<AttrValue>,
+    /// The decisions about findings: exports and the share link carry this report's.
+    #[prop_or_default]
+    pub reviews: crate::review::SharedReviews,
 }
 
 /// What the share panel shows.
@@ -49,8 +52,9 @@ pub fn ReportTools(props: &ReportToolsProps) -> Html {
     let on_share = {
         let shared = shared.clone();
         let text = props.text.clone();
+        let decided = props.reviews.of_report(&props.report);
         Callback::from(move |_: MouseEvent| {
-            let fragment = match share::encode(&text) {
+            let fragment = match share::encode_with(&text, &decided) {
                 Ok(fragment) => fragment,
                 Err(too_large) => {
                     shared.set(Some(Shared::Refused(too_large.message().into())));
@@ -86,16 +90,17 @@ pub fn ReportTools(props: &ReportToolsProps) -> Html {
         let report = props.report.clone();
         let source = props.source.clone();
         let failed = failed.clone();
+        let reviews = props.reviews.clone();
         Callback::from(move |_: MouseEvent| {
             let source = source.as_deref();
             let (content, mime) = if ext == "csv" {
                 (
-                    export::report_csv(source, &report),
+                    export::report_csv(source, &report, &reviews),
                     "text/csv;charset=utf-8",
                 )
             } else {
                 (
-                    export::report_json(source, &report),
+                    export::report_json(source, &report, &reviews),
                     "application/json;charset=utf-8",
                 )
             };

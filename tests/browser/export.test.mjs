@@ -97,7 +97,7 @@ export const tests = [
       equal(byPath.get("requests/carried_in/natural").slice(3, 5), ["", ""], "a blank cell stays blank");
       // The findings: as many as the page lists, with their codes and messages.
       const f = records.findIndex((r) => r[0] === "级别");
-      equal(records[f], ["级别", "代码", "说明", "涉及单元格", "单元格路径"], "the findings' heading");
+      equal(records[f], ["级别", "代码", "说明", "涉及单元格", "单元格路径", "审核", "理由"], "the findings' heading");
       const listed = await page.locator("li.finding").evaluateAll((lis) => lis.map((li) => li.dataset.code));
       const exported = records.slice(f + 1);
       equal(exported.map((r) => r[1]).sort(), listed.sort(), "the findings' codes");
@@ -132,7 +132,7 @@ export const tests = [
       const csv = await download(page, "#batch-export-csv");
       equal([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "BOM");
       const records = parse(csv.bytes.toString("utf8").slice(1));
-      equal(records[0], ["文件名", "机关", "年度", "模板", "错误", "警告", "提示", "状态", "说明"], "heading");
+      equal(records[0], ["文件名", "机关", "年度", "模板", "错误", "警告", "提示", "待处理", "状态", "说明"], "heading");
       const rows = await page.locator("#batch-table tbody tr").evaluateAll((trs) => trs.map((tr) => [tr.dataset.name, tr.dataset.errors, tr.dataset.warnings]));
       equal(records.slice(1).map((r) => [r[0], r[4], r[5]]), rows, "every row with its counts");
     },

@@ -28,7 +28,7 @@ pub mod table;
 
 pub use ingest::InputKind;
 pub use repair::{Change, Repair};
-pub use report::{Certainty, Concern, Finding, Report, Severity};
+pub use report::{Certainty, Concern, Finding, Report, Review, ReviewState, Severity};
 pub use schema::{TableKind, Template};
 pub use span::Span;
 pub use table::{Cell, Row, Table, Tables, Value};

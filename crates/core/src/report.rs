@@ -118,6 +118,67 @@ impl Certainty {
     }
 }
 
+/// What a person decided about a finding (the web app's 审核): the checker never makes one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewState {
+    /// 已核实: the finding is right; the report needs correcting.
+    Verified,
+    /// 不是问题: the finding is wrong or does not matter here (the reason says why).
+    NotAProblem,
+    /// 已整改: the report has been corrected.
+    Fixed,
+}
+
+impl ReviewState {
+    pub const ALL: [ReviewState; 3] = [
+        ReviewState::Verified,
+        ReviewState::NotAProblem,
+        ReviewState::Fixed,
+    ];
+
+    /// The identifier in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            ReviewState::Verified => "verified",
+            ReviewState::NotAProblem => "not_a_problem",
+            ReviewState::Fixed => "fixed",
+        }
+    }
+
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            ReviewState::Verified => "已核实",
+            ReviewState::NotAProblem => "不是问题",
+            ReviewState::Fixed => "已整改",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<ReviewState> {
+        ReviewState::ALL.into_iter().find(|m| m.id() == id)
+    }
+}
+
+/// A decision about a finding as its JSON shows it: `{"state", "state_zh", "reason"?}`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Review {
+    pub state: ReviewState,
+    pub state_zh: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+impl Review {
+    pub fn new(state: ReviewState, reason: &str) -> Review {
+        let reason = reason.trim();
+        Review {
+            state,
+            state_zh: state.name_zh(),
+            reason: (!reason.is_empty()).then(|| reason.to_string()),
+        }
+    }
+}
+
 /// One thing the checker has to say about a report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
@@ -148,6 +209,10 @@ pub struct Finding {
     pub reading_note: Option<&'static str>,
     /// Where in the input the finding points (cells, labels, sentences).
     pub spans: Vec<Span>,
+    /// A person's decision about it, when an export carries one (the web app's 审核); the
+    /// checker leaves it `None`, and JSON shows it only when set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
 }
 
 fn opt_number<S: Serializer>(n: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
@@ -177,6 +242,7 @@ impl Finding {
             reading: None,
             reading_note: None,
             spans: Vec::new(),
+            review: None,
         }
     }
 
