@@ -272,6 +272,7 @@ impl Default for Shared<Reviews> {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 mod tests {
     use super::*;
 
