@@ -170,7 +170,7 @@ export const tests = [
         });
       });
       for (const [n, r] of reports.entries()) {
-        same(r.keys, ["template", "year", "agency", "tables", "findings"], `report ${n} fields`);
+        same(r.keys, ["template", "year", "agency", "deadline", "tables", "findings"], `report ${n} fields`);
         equal(r.template, "unknown", `report ${n} template`);
         assert(r.codes.includes("S101"), `report ${n}: no S101 in ${r.codes}`);
       }
