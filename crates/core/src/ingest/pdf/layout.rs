@@ -455,6 +455,7 @@ pub fn drop_page_furniture(pages: &mut [Vec<PageLine>], heights: &[f64]) {
         .zip(heights)
         .map(|(page, &h)| {
             let n = page.len();
+            let pitch = line_pitch(page);
             (0..n)
                 .map(|i| {
                     let l = &page[i];
@@ -465,9 +466,14 @@ pub fn drop_page_furniture(pages: &mut [Vec<PageLine>], heights: &[f64]) {
                     if repeated(&furniture_key(&l.text)) {
                         return true;
                     }
-                    // A page number stands alone above or below everything else.
+                    // A page number stands alone above or below everything else, further
+                    // from it than the page's lines are from each other (a value alone on
+                    // its line in a table laid out one cell a line is not).
                     let apart = |other: Option<&PageLine>| {
-                        other.is_none_or(|o| (o.y - l.y).abs() > 1.5 * l.size.max(o.size))
+                        other.is_none_or(|o| {
+                            let gap = (o.y - l.y).abs();
+                            gap > 1.5 * l.size.max(o.size) && gap > 1.25 * pitch
+                        })
                     };
                     let alone = (i == 0 && apart(page.get(1)))
                         || (i + 1 == n && apart(i.checked_sub(1).and_then(|j| page.get(j))));
@@ -482,6 +488,23 @@ pub fn drop_page_furniture(pages: &mut [Vec<PageLine>], heights: &[f64]) {
     }
 }
 
+/// The usual distance between the baselines of a page's consecutive lines: the median, 0
+/// for a page of fewer than three lines.
+fn line_pitch(page: &[PageLine]) -> f64 {
+    let mut ys: Vec<f64> = page.iter().map(|l| l.y).filter(|y| y.is_finite()).collect();
+    ys.sort_by(f64::total_cmp);
+    let mut gaps: Vec<f64> = ys
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .filter(|&g| g > 0.0)
+        .collect();
+    if gaps.len() < 2 {
+        return 0.0;
+    }
+    gaps.sort_by(f64::total_cmp);
+    gaps[gaps.len() / 2]
+}
+
 /// A line with its digits (page numbers, dates) taken out.
 fn furniture_key(s: &str) -> String {
     s.chars()
@@ -489,8 +512,16 @@ fn furniture_key(s: &str) -> String {
         .collect()
 }
 
-/// "- 3 -", "—3—", "3", "第 3 页", "第3页 共10页", "3 / 10", "Page 3".
+/// "- 3 -", "—3—", "3", "第 3 页", "第3页 共10页", "3 / 10", "Page 3"; never numbers set
+/// apart by white space ("0 0 0", a table's row of values).
 fn is_page_number(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.windows(2).any(|w| {
+        w[0].ends_with(|c: char| c.is_ascii_digit())
+            && w[1].starts_with(|c: char| c.is_ascii_digit())
+    }) {
+        return false;
+    }
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty() || t.chars().count() > 16 {
         return false;
@@ -725,6 +756,9 @@ mod tests {
         assert!(is_page_number("12"));
         assert!(is_page_number("3/10"));
         assert!(!is_page_number("2023 年"));
+        // A row of values is no page number.
+        assert!(!is_page_number("0 0 0 0 0"));
+        assert!(!is_page_number("- 1 2 -"));
         let page = |n: usize| {
             vec![
                 PageLine {
@@ -777,5 +811,49 @@ mod tests {
             let t: Vec<&str> = p.iter().map(|l| l.text.as_str()).collect();
             assert_eq!(t, vec![format!("正文第{}页的内容", i + 1), "0 0 0".into()]);
         }
+    }
+
+    fn line(text: &str, y: f64) -> PageLine {
+        PageLine {
+            text: text.into(),
+            y,
+            size: 12.0,
+            row: None,
+        }
+    }
+
+    #[test]
+    fn a_value_alone_at_a_page_break_is_no_page_number() {
+        // A legacy table laid out one cell a line (label, this year's value, the cumulative
+        // one), cut by the page break between a row's two values: the value opening the next
+        // page and the one closing a page stand as far from their neighbours as every line
+        // does, so they are values, not page numbers.
+        let mut pages = vec![
+            vec![
+                line("正文", 60.0),
+                line("受理政府信息公开申请总数", 740.0),
+                line("0", 763.0),
+                line("其中:1.当面申请数", 786.0),
+                line("3", 809.0),
+            ],
+            vec![
+                line("2", 40.0),
+                line("2.网上申请数", 63.0),
+                line("0", 86.0),
+                line("0", 109.0),
+            ],
+        ];
+        drop_page_furniture(&mut pages, &[842.0; 2]);
+        assert_eq!(pages[0].len(), 5);
+        assert_eq!(pages[1].len(), 4);
+        // Set apart further than that, it is one.
+        let mut numbered = vec![vec![
+            line("正文第一行", 700.0),
+            line("正文第二行", 723.0),
+            line("正文第三行", 746.0),
+            line("3", 810.0),
+        ]];
+        drop_page_furniture(&mut numbered, &[842.0]);
+        assert_eq!(numbered[0].len(), 3);
     }
 }
