@@ -76,22 +76,7 @@ impl TooLarge {
 
 /// The fragment (without `#`) that carries `text`, or why it would be too long.
 pub fn encode(text: &str) -> Result<String, TooLarge> {
-    // A text this long never fits; don't spend time compressing it.
-    if text.len() > LIMIT_TEXT_BYTES {
-        return Err(TooLarge {
-            text_bytes: text.len(),
-            chars: None,
-        });
-    }
-    let packed = compress_to_vec_zlib(text.as_bytes(), LEVEL);
-    let fragment = format!("{PREFIX}{}", base64url(&packed));
-    if fragment.len() > LIMIT_CHARS {
-        return Err(TooLarge {
-            text_bytes: text.len(),
-            chars: Some(fragment.len()),
-        });
-    }
-    Ok(fragment)
+    pack(PREFIX, text, || text.as_bytes().to_vec())
 }
 
 /// The fragment that carries `text` and the decisions about its findings (`v1` when there are
@@ -100,15 +85,22 @@ pub fn encode_with(text: &str, reviews: &Reviews) -> Result<String, TooLarge> {
     if reviews.is_empty() {
         return encode(text);
     }
+    pack(PREFIX_REVIEWED, text, || {
+        format!("{}\n{text}{}", text.len(), reviews.to_text()).into_bytes()
+    })
+}
+
+/// `prefix` and the compressed `payload` of `text`, or why it would be too long (a text this
+/// long never fits: it is not compressed at all).
+fn pack(prefix: &str, text: &str, payload: impl FnOnce() -> Vec<u8>) -> Result<String, TooLarge> {
     if text.len() > LIMIT_TEXT_BYTES {
         return Err(TooLarge {
             text_bytes: text.len(),
             chars: None,
         });
     }
-    let payload = format!("{}\n{text}{}", text.len(), reviews.to_text());
-    let packed = compress_to_vec_zlib(payload.as_bytes(), LEVEL);
-    let fragment = format!("{PREFIX_REVIEWED}{}", base64url(&packed));
+    let packed = compress_to_vec_zlib(&payload(), LEVEL);
+    let fragment = format!("{prefix}{}", base64url(&packed));
     if fragment.len() > LIMIT_CHARS {
         return Err(TooLarge {
             text_bytes: text.len(),
