@@ -7,6 +7,7 @@ pub mod active;
 pub mod appeals;
 pub mod deadline;
 pub mod legacy;
+pub mod lost;
 pub mod meta;
 pub mod narrative;
 pub mod published;
@@ -18,9 +19,9 @@ pub mod split;
 use crate::ingest::value::read_for;
 use crate::ingest::Document;
 pub use crate::ingest::InputFacts;
-use crate::schema::{RowDef, Template};
+use crate::schema::{RowDef, TableKind, Template, APPEAL_ROWS};
 use crate::span::Span;
-use crate::table::{Cell, ExtraRow, Layout, Misalignment, Row, Tables, Value};
+use crate::table::{Cell, ExtraRow, Layout, Misalignment, Row, Table, Tables, Value};
 pub use meta::{Meta, Period, YearAt};
 pub use sections::SectionHit;
 
@@ -51,6 +52,9 @@ pub struct Facts {
     pub section_bodies: Vec<sections::SectionBody>,
     /// When the report was published, from the strongest source the input has.
     pub published: Option<published::Published>,
+    /// Rows a converter's Markdown lost where it cut a table at a page break (S104 says so
+    /// as a problem of the reading).
+    pub lost: Vec<lost::Lost>,
 }
 
 /// A stretch of cells `from..to`.
@@ -287,7 +291,7 @@ fn decide_template(f: &Facts, have_tables: bool, year: Option<i32>) -> Template 
 
 /// Extract everything from a decoded input.
 pub fn extract(text: &str, decoded: &InputFacts) -> (Template, Tables, Facts) {
-    let doc = split::join_cut_rows(Document::from_text(text));
+    let doc = split::clear_merged_labels(split::join_cut_rows(Document::from_text(text)));
     let mut facts = Facts {
         input: decoded.clone(),
         ..Facts::default()
@@ -338,8 +342,17 @@ pub fn extract(text: &str, decoded: &InputFacts) -> (Template, Tables, Facts) {
         &["第二十条第(九)项", "政府集中采购", "其他对外管理服务事项"],
     ));
     facts.gb2019_markers.extend(m19);
+    let mut header_only = None;
     if let Some(r) = regions.appeals {
         tables.appeals = appeals::read(&doc, &r);
+        if tables.appeals.is_none() {
+            // Only the header is in the file: the table is there, its row was lost.
+            header_only = lost::header_only(text, &doc, &r);
+            tables.appeals = header_only.map(|span| Table {
+                span: Some(span),
+                ..Table::new(TableKind::Appeals)
+            });
+        }
     }
     let have_tables = tables.requests.is_some()
         || tables.appeals.is_some()
@@ -363,6 +376,15 @@ pub fn extract(text: &str, decoded: &InputFacts) -> (Template, Tables, Facts) {
     }
     if template == Template::Legacy {
         tables.legacy = legacy::read(&doc);
+    }
+    facts.lost = lost::find(text, &doc, &tables, template, facts.single_other);
+    if let Some(span) = header_only.filter(|_| template.is_national()) {
+        facts.lost.push(lost::Lost {
+            table: TableKind::Appeals,
+            rows: APPEAL_ROWS.iter().map(|d| d.key).collect(),
+            header_only: true,
+            span,
+        });
     }
     facts.narrative = read_narrative(text, &doc, &tables, &facts);
     (template, tables, facts)

@@ -10,6 +10,7 @@
 
 use crate::ingest::norm::normalize;
 use crate::ingest::text::{is_column_name, without_br};
+use crate::ingest::value::read as read_value;
 use crate::ingest::{Cell, CellClass, Document, Line};
 use crate::schema::{RowDef, ACTIVE_ROWS_2019, ACTIVE_ROWS_2021, APPEAL_ROWS, REQUEST_ROWS_ANY};
 
@@ -49,7 +50,7 @@ fn is_template_label(t: &str) -> bool {
 }
 
 /// A cell with nothing in it (a converter's made-up `Col4` is one too).
-fn is_empty(c: &Cell) -> bool {
+pub(super) fn is_empty(c: &Cell) -> bool {
     if c.class != CellClass::Blank {
         return false;
     }
@@ -103,20 +104,112 @@ fn join_of(doc: &Document, a: usize, b: usize) -> Option<(usize, usize, Vec<usiz
     Some((la, lb, cells))
 }
 
-/// `doc` with every row cut between two pipe tables joined; `doc` itself when there is none.
-pub fn join_cut_rows(doc: Document) -> Document {
+/// Where a converter split its tables: `(a, b)` when line `a` is the last row of a pipe
+/// table and line `b`, after nothing but empty lines, is the header row of the next one (the
+/// delimiter line after it has no cells). Two tables with no text between them are one table
+/// cut at a page break (or, when the text between was lost there, two tables and what stood
+/// between them).
+pub fn splits(doc: &Document) -> Vec<(usize, usize)> {
     let with_cells: Vec<usize> = (0..doc.lines.len())
         .filter(|&i| !doc.lines[i].cells.is_empty())
         .collect();
-    let mut joins: Vec<(usize, usize, usize, usize, Vec<usize>)> = Vec::new();
-    for w in with_cells.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        // A table ends at `a` (a line without cells follows it), and `b` is a header row (the
-        // delimiter line after it has no cells).
-        let header = doc.lines.get(b + 1).is_some_and(|l| l.cells.is_empty());
-        if b < a + 2 || !header || !doc.lines[b].piped {
-            continue;
+    with_cells
+        .windows(2)
+        .map(|w| (w[0], w[1]))
+        .filter(|&(a, b)| {
+            let header = doc.lines.get(b + 1).is_some_and(|l| l.cells.is_empty());
+            b >= a + 2 && header && doc.lines[a].piped && doc.lines[b].piped
+        })
+        .collect()
+}
+
+/// Whether `text` (read into `doc`) is Markdown a PDF converter wrote: its pipe tables carry
+/// column names of the converter's own (`Col2`) where the PDF's header cell was empty or
+/// merged (the text reader reads them as empty cells, so the text is looked at).
+pub fn made_by_converter(text: &str, doc: &Document) -> bool {
+    doc.lines.iter().filter(|l| l.piped).any(|l| {
+        text.get(l.span.start..l.span.end)
+            .is_some_and(|s| s.split(['|', '｜']).any(|c| is_column_name(c.trim())))
+    })
+}
+
+/// A cell's text cut at each "<br>" (in the spellings [`without_br`] reads).
+fn br_pieces(raw: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let (mut from, mut at) = (0, 0);
+    while let Some(i) = raw[at..].find('<').map(|i| at + i) {
+        let tag = ["<br>", "<br/>", "<br />"].iter().find(|t| {
+            raw.get(i..i + t.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(t))
+        });
+        at = i + 1;
+        if let Some(t) = tag {
+            pieces.push(&raw[from..i]);
+            from = i + t.len();
+            at = from;
         }
+    }
+    pieces.push(&raw[from..]);
+    pieces
+}
+
+/// The two template labels a cell's `<br>`-separated lines make, when they make two
+/// ("3.其<br>他<br>（七）总计" → "3.其他", "（七）总计"), normalised.
+fn two_labels(raw: &str) -> Option<(String, String)> {
+    // Two labels and their line breaks are short; a longer cell is prose.
+    if raw.len() > 240 {
+        return None;
+    }
+    let pieces = br_pieces(raw);
+    (1..pieces.len()).find_map(|k| {
+        let first = normalize(&pieces[..k].concat());
+        let second = normalize(&pieces[k..].concat());
+        (is_template_label(&first) && is_template_label(&second)).then_some((first, second))
+    })
+}
+
+/// `doc` with the converter's merged label cells emptied. A converter that reads a column's
+/// text across two rows writes it into both: "| 3.其<br>他<br>（七）总计 | Col2 | 3.其<br>他 |
+/// 0 | … |" then "| 3.其<br>他<br>（七）总计 | （七）总计 | （七）总计 | 11 | … |". A cell
+/// holding two template labels, on a pipe row that has another cell holding one of them,
+/// is not the row's label but that merged column: an empty cell, and the row is the one its
+/// own label names.
+pub fn clear_merged_labels(mut doc: Document) -> Document {
+    let mut cleared: Vec<usize> = Vec::new();
+    for line in doc.lines.iter().filter(|l| l.piped) {
+        for i in line.cells.clone() {
+            let c = &doc.cells[i];
+            if c.is_value() {
+                continue;
+            }
+            let Some((first, second)) = two_labels(&c.raw) else {
+                continue;
+            };
+            let (first, second) = (letters(&first), letters(&second));
+            let named = line.cells.clone().filter(|&j| j != i).any(|j| {
+                let o = &doc.cells[j];
+                let own = letters(&o.norm);
+                !o.is_value() && !own.is_empty() && (own == first || own == second)
+            });
+            if named {
+                cleared.push(i);
+            }
+        }
+    }
+    for i in cleared {
+        let c = &mut doc.cells[i];
+        c.raw.clear();
+        c.norm.clear();
+        c.class = CellClass::Blank;
+        c.reading = read_value("");
+    }
+    doc
+}
+
+/// `doc` with every row cut between two pipe tables joined; `doc` itself when there is none.
+pub fn join_cut_rows(doc: Document) -> Document {
+    let mut joins: Vec<(usize, usize, usize, usize, Vec<usize>)> = Vec::new();
+    for (a, b) in splits(&doc) {
         if let Some((la, lb, cells)) = join_of(&doc, a, b) {
             joins.push((a, b, la, lb, cells));
         }

@@ -14,6 +14,14 @@
 //! comparison runs on that table (`rules::national_table` leaves it out). The threshold: real
 //! reports that drop rows drop a few (规章, a cut-off （六）); the misread PDFs we measured
 //! placed 0–5 of 25 request rows. Half is far from both.
+//! **Rows a converter lost at a page break** are not the report's either: a PDF-to-Markdown
+//! converter that cuts a table at a page break may leave out the rows at the break
+//! ([`crate::extract::lost`]: rows missing exactly where the file's pipe table ends and the
+//! next begins, or a table of which only the header is in the file). Those rows are not in the
+//! file, so ONE warning with subject the table names them, says the table was cut at a page
+//! break in the file, and what the user can do (check the original, give the page instead);
+//! they are not reported missing, and the equations that involve them do not run (their cells
+//! are absent). A row missing anywhere else in such a table is still reported.
 //! **Fails**: a requests table cut off after （五）不予处理.
 //! **Passes**: a table with every row, blank or not.
 //! **Fix**: restore the row with its numbers; for a misread table, give the original web page
@@ -21,6 +29,7 @@
 
 use super::Rule;
 use crate::report::{Finding, Report, Severity};
+use crate::extract::lost::Lost;
 use crate::schema::{request_rows, template_rows, RowDef, TableKind};
 
 pub const RULE: Rule = Rule {
@@ -48,7 +57,12 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
             TableKind::Active => Severity::Warning,
             _ => Severity::Error,
         };
-        if table.misread(r.template, r.facts.single_other) {
+        let lost = r.facts.lost.iter().find(|l| l.table == table.kind);
+        let placed = rows.iter().filter(|d| table.row(d.key).is_some()).count();
+        let lost_n = lost.map_or(0, |l| l.rows.len());
+        if let Some(l) = lost.filter(|_| (placed + lost_n) * 2 >= rows.len()) {
+            out.push(lost_rows(table.kind, rows, l));
+        } else if table.misread(r.template, r.facts.single_other) {
             let found: Vec<&str> = rows
                 .iter()
                 .filter(|d| table.row(d.key).is_some())
@@ -77,13 +91,33 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
             continue;
         }
         for def in rows {
-            if table.row(def.key).is_none() {
+            if table.row(def.key).is_none() && !lost.is_some_and(|l| l.rows.contains(&def.key)) {
                 let msg = format!("{}缺少“{}”行。", table.kind.name_zh(), def.label);
                 let subject = format!("{}/row/{}", table.kind.key(), def.key);
                 out.push(Finding::new(RULE.code, severity, subject, msg).spans(table.span));
             }
         }
     }
+}
+
+/// The one warning about the rows of a table that a converter lost at a page break.
+fn lost_rows(kind: TableKind, rows: &[RowDef], l: &Lost) -> Finding {
+    let labels: Vec<String> = rows
+        .iter()
+        .filter(|d| l.rows.contains(&d.key))
+        .map(|d| format!("“{}”", d.label))
+        .collect();
+    let what = if l.header_only {
+        "文件中只有该表的表头，它的数值行不在文件中".to_string()
+    } else {
+        format!("{}共{}行不在文件中", labels.join(""), labels.len())
+    };
+    let msg = format!(
+        "{}在文件中被分页处切开（PDF 转换成的 Markdown 会在分页处把表格分成几段，分页处的内容可能没有转换过来）：{}，无法读取。从这个文件看不出原报告是否有这些行，因此不报告缺行，也不检查涉及这些行的等式。请核对原件；或改为拖入原网页、PDF 或 .docx 文件，或从网页上复制该表格后粘贴。",
+        kind.name_zh(),
+        what
+    );
+    Finding::new(RULE.code, Severity::Warning, kind.key().to_string(), msg).spans([l.span])
 }
 
 #[cfg(test)]
