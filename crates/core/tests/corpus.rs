@@ -100,14 +100,15 @@ fn known(corpus: &Path) -> BTreeMap<(String, String), Known> {
         if errors_today {
             rest.remove(0);
         }
-        let not_in_file: Vec<String> = match rest.first().and_then(|w| w.strip_prefix("not-in-file=")) {
-            Some(rows) => {
-                let rows = rows.split(',').map(str::to_string).collect();
-                rest.remove(0);
-                rows
-            }
-            None => Vec::new(),
-        };
+        let not_in_file: Vec<String> =
+            match rest.first().and_then(|w| w.strip_prefix("not-in-file=")) {
+                Some(rows) => {
+                    let rows = rows.split(',').map(str::to_string).collect();
+                    rest.remove(0);
+                    rows
+                }
+                None => Vec::new(),
+            };
         assert!(
             rest.first().is_some_and(|w| w.starts_with("FIXME")) && rest.len() > 1,
             "KNOWN.txt line {}: every pair needs a one-line `FIXME: what is wrong`",
@@ -330,9 +331,10 @@ fn beyond_the_file(
         .collect();
     tables.dedup();
     for table in tables {
-        let said = report.findings.iter().any(|f| {
-            f.code == "S104" && f.subject == table && f.concerns == Concern::Reading
-        });
+        let said = report
+            .findings
+            .iter()
+            .any(|f| f.code == "S104" && f.subject == table && f.concerns == Concern::Reading);
         if !said {
             return Err(format!(
                 "rows of {table} are not in the file, but no S104 {table} says so as a finding \

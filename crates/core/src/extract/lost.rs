@@ -160,7 +160,8 @@ pub fn header_only(text: &str, doc: &Document, region: &Region) -> Option<Span> 
     };
     let (review, suit) = (header("行政复议")?, header("行政诉讼")?);
     let first = review.min(suit);
-    if cells[first..].iter().any(|c| c.class == CellClass::Number) || !made_by_converter(text, doc) {
+    if cells[first..].iter().any(|c| c.class == CellClass::Number) || !made_by_converter(text, doc)
+    {
         return None;
     }
     // The header's pipe table: from its first line while the lines are pipe rows.

@@ -28,8 +28,8 @@
 //! or .docx, or copy the table from the page.
 
 use super::Rule;
-use crate::report::{Finding, Report, Severity};
 use crate::extract::lost::Lost;
+use crate::report::{Finding, Report, Severity};
 use crate::schema::{request_rows, template_rows, RowDef, TableKind};
 
 pub const RULE: Rule = Rule {
@@ -150,6 +150,63 @@ mod tests {
                 Severity::Error
             )]
         );
+    }
+
+    const CONVERTER: &str = include_str!("../../tests/fixtures/base/gb2021-converter.md");
+
+    /// Markdown pipe rows as TAB rows (a browser's copy of the same table): no delimiter
+    /// lines, no pipe tables to be cut.
+    fn as_tab_rows(text: &str) -> String {
+        text.lines()
+            .filter(|l| !l.starts_with("|---"))
+            .map(
+                |l| match l.strip_prefix('|').and_then(|l| l.strip_suffix('|')) {
+                    Some(row) => row
+                        .split('|')
+                        .map(|c| if c.starts_with("Col") { "" } else { c })
+                        .collect::<Vec<_>>()
+                        .join("\t"),
+                    None => l.to_string(),
+                },
+            )
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn rows_lost_where_a_converter_cut_the_table_are_a_reading_finding() {
+        let start = CONVERTER
+            .find("|三、本<br>年度办<br>理结果|（七）总计")
+            .unwrap_or(0);
+        let end = CONVERTER.find("|行政复议|").unwrap_or(0);
+        // The rows and the heading of section 四 lost, the empty lines between the tables kept.
+        let text = format!("{}\n\n{}", &CONVERTER[..start], &CONVERTER[end..]);
+        let r = crate::check(&text);
+        let s: Vec<_> = r.findings.iter().filter(|f| f.code == "S104").collect();
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(
+            (s[0].subject.as_str(), s[0].severity, s[0].concerns),
+            (
+                "requests",
+                Severity::Warning,
+                crate::report::Concern::Reading
+            )
+        );
+        assert!(s[0].message.contains("分页"), "{}", s[0].message);
+        assert!(s[0]
+            .message
+            .contains("“（七）总计”“四、结转下年度继续办理”共2行"));
+        assert!(s[0].message.contains("请核对原件"), "{}", s[0].message);
+        // The same table as a browser copies it: not cut, the rows are missing from it.
+        let tab = as_tab_rows(&text);
+        assert_eq!(
+            s104(&tab),
+            vec![
+                ("requests/row/total".to_string(), Severity::Error),
+                ("requests/row/carried_out".to_string(), Severity::Error)
+            ]
+        );
+        assert!(s104(&as_tab_rows(CONVERTER)).is_empty());
     }
 
     #[test]
