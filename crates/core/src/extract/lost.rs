@@ -18,7 +18,9 @@
 //!   own, [`super::split::made_by_converter`]).
 //!
 //! And a table of which only the header is in such a file (its pipe table holds the header
-//! rows and not one value) has lost all its rows ([`header_only`]). A row missing anywhere
+//! rows and not one value) has lost all its rows ([`header_only`]). (Two rows whose labels the
+//! converter merged into one cell of a line that does not say which row its values are,
+//! [`super::split::Merged`], cannot be read either; [`Why::Merged`].) A row missing anywhere
 //! else is the report's (S104 as an error), and so is every row missing from a table read
 //! from HTML, a .docx, TAB-separated text or a PDF: those are not cut at page breaks.
 
@@ -29,15 +31,26 @@ use crate::schema::{request_rows, template_rows, RowDef, TableKind, Template};
 use crate::span::Span;
 use crate::table::{Row, Table, Tables};
 
-/// Template rows of a table that are not in the file: the converter lost them at a page
-/// break.
+/// Why rows of a table cannot be read from a converter's Markdown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// Lost at a page break: they are not in the file.
+    Break,
+    /// Only the table's header is in the file.
+    HeaderOnly,
+    /// Their labels are merged into one cell of a line that does not say which row its
+    /// values are ([`super::split::Merged`]).
+    Merged,
+}
+
+/// Template rows of a table that cannot be read from the file because of how a converter
+/// wrote it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lost {
     pub table: TableKind,
     /// The rows' keys, in table order.
     pub rows: Vec<&'static str>,
-    /// Only the table's header is in the file.
-    pub header_only: bool,
+    pub why: Why,
     /// Where the file's table is cut: the last line before the break (for a table with only
     /// its header, the header).
     pub span: Span,
@@ -116,7 +129,7 @@ fn lost_rows(
     Some(Lost {
         table: table.kind,
         rows,
-        header_only: false,
+        why: Why::Break,
         span,
     })
 }

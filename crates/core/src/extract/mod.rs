@@ -291,7 +291,7 @@ fn decide_template(f: &Facts, have_tables: bool, year: Option<i32>) -> Template 
 
 /// Extract everything from a decoded input.
 pub fn extract(text: &str, decoded: &InputFacts) -> (Template, Tables, Facts) {
-    let doc = split::clear_merged_labels(split::join_cut_rows(Document::from_text(text)));
+    let (doc, merged) = split::clear_merged_labels(split::join_cut_rows(Document::from_text(text)));
     let mut facts = Facts {
         input: decoded.clone(),
         ..Facts::default()
@@ -382,9 +382,23 @@ pub fn extract(text: &str, decoded: &InputFacts) -> (Template, Tables, Facts) {
         facts.lost.push(lost::Lost {
             table: TableKind::Appeals,
             rows: APPEAL_ROWS.iter().map(|d| d.key).collect(),
-            header_only: true,
+            why: lost::Why::HeaderOnly,
             span,
         });
+    }
+    for m in merged {
+        let Some(t) = tables.get(m.table).filter(|_| template.is_national()) else {
+            continue;
+        };
+        let rows: Vec<&'static str> = m.rows.into_iter().filter(|k| t.row(k).is_none()).collect();
+        if !rows.is_empty() {
+            facts.lost.push(lost::Lost {
+                table: m.table,
+                rows,
+                why: lost::Why::Merged,
+                span: m.span,
+            });
+        }
     }
     facts.narrative = read_narrative(text, &doc, &tables, &facts);
     (template, tables, facts)

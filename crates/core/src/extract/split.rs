@@ -12,7 +12,10 @@ use crate::ingest::norm::normalize;
 use crate::ingest::text::{is_column_name, without_br};
 use crate::ingest::value::read as read_value;
 use crate::ingest::{Cell, CellClass, Document, Line};
-use crate::schema::{RowDef, ACTIVE_ROWS_2019, ACTIVE_ROWS_2021, APPEAL_ROWS, REQUEST_ROWS_ANY};
+use crate::schema::{
+    RowDef, TableKind, ACTIVE_ROWS_2019, ACTIVE_ROWS_2021, APPEAL_ROWS, REQUEST_ROWS_ANY,
+};
+use crate::span::Span;
 
 /// "3.其他", "(3)其他" → "其他".
 fn strip_numbering(t: &str) -> &str {
@@ -35,18 +38,28 @@ fn letters(t: &str) -> String {
         .collect()
 }
 
-/// Whether `t` (normalised) is a row label of the template.
-fn is_template_label(t: &str) -> bool {
+/// The table and row of the template a label (normalised) is the label of.
+fn template_row(t: &str) -> Option<(TableKind, &'static str)> {
     let t = letters(t);
     if t.is_empty() {
-        return false;
+        return None;
     }
-    REQUEST_ROWS_ANY
-        .iter()
-        .chain(ACTIVE_ROWS_2021.iter())
-        .chain(ACTIVE_ROWS_2019.iter())
-        .chain(APPEAL_ROWS.iter())
-        .any(|d| letters(&row_label(d)) == t)
+    let pools: [(TableKind, &'static [RowDef]); 4] = [
+        (TableKind::Requests, &REQUEST_ROWS_ANY),
+        (TableKind::Active, &ACTIVE_ROWS_2021),
+        (TableKind::Active, &ACTIVE_ROWS_2019),
+        (TableKind::Appeals, &APPEAL_ROWS),
+    ];
+    pools.iter().find_map(|&(kind, defs)| {
+        defs.iter()
+            .find(|d| letters(&row_label(d)) == t)
+            .map(|d| (kind, d.key))
+    })
+}
+
+/// Whether `t` (normalised) is a row label of the template.
+fn is_template_label(t: &str) -> bool {
+    template_row(t).is_some()
 }
 
 /// A cell with nothing in it (a converter's made-up `Col4` is one too).
@@ -168,14 +181,27 @@ fn two_labels(raw: &str) -> Option<(String, String)> {
     })
 }
 
+/// Two rows of one table whose labels a converter wrote into one cell, on a line that does
+/// not say which of them it is: its values cannot be given to either.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    pub table: TableKind,
+    pub rows: [&'static str; 2],
+    /// The line.
+    pub span: Span,
+}
+
 /// `doc` with the converter's merged label cells emptied. A converter that reads a column's
 /// text across two rows writes it into both: "| 3.其<br>他<br>（七）总计 | Col2 | 3.其<br>他 |
 /// 0 | … |" then "| 3.其<br>他<br>（七）总计 | （七）总计 | （七）总计 | 11 | … |". A cell
 /// holding two template labels, on a pipe row that has another cell holding one of them,
 /// is not the row's label but that merged column: an empty cell, and the row is the one its
-/// own label names.
-pub fn clear_merged_labels(mut doc: Document) -> Document {
+/// own label names. On a row of values with no such cell, which of the two rows the values
+/// are is not known: the whole line is emptied, and the two rows are returned as
+/// [`Merged`] (S104 says they could not be read).
+pub fn clear_merged_labels(mut doc: Document) -> (Document, Vec<Merged>) {
     let mut cleared: Vec<usize> = Vec::new();
+    let mut merged: Vec<Merged> = Vec::new();
     for line in doc.lines.iter().filter(|l| l.piped) {
         for i in line.cells.clone() {
             let c = &doc.cells[i];
@@ -185,14 +211,30 @@ pub fn clear_merged_labels(mut doc: Document) -> Document {
             let Some((first, second)) = two_labels(&c.raw) else {
                 continue;
             };
-            let (first, second) = (letters(&first), letters(&second));
             let named = line.cells.clone().filter(|&j| j != i).any(|j| {
                 let o = &doc.cells[j];
                 let own = letters(&o.norm);
-                !o.is_value() && !own.is_empty() && (own == first || own == second)
+                !o.is_value()
+                    && !own.is_empty()
+                    && (own == letters(&first) || own == letters(&second))
             });
+            let values = line
+                .cells
+                .clone()
+                .any(|j| doc.cells[j].class == CellClass::Number);
             if named {
                 cleared.push(i);
+            } else if let (true, Some((a, x)), Some((b, y))) =
+                (values, template_row(&first), template_row(&second))
+            {
+                if a == b {
+                    cleared.extend(line.cells.clone());
+                    merged.push(Merged {
+                        table: a,
+                        rows: [x, y],
+                        span: line.span,
+                    });
+                }
             }
         }
     }
@@ -203,7 +245,7 @@ pub fn clear_merged_labels(mut doc: Document) -> Document {
         c.class = CellClass::Blank;
         c.reading = read_value("");
     }
-    doc
+    (doc, merged)
 }
 
 /// `doc` with every row cut between two pipe tables joined; `doc` itself when there is none.

@@ -21,14 +21,16 @@
 //! file, so ONE warning with subject the table names them, says the table was cut at a page
 //! break in the file, and what the user can do (check the original, give the page instead);
 //! they are not reported missing, and the equations that involve them do not run (their cells
-//! are absent). A row missing anywhere else in such a table is still reported.
+//! are absent). So are two rows whose labels the converter merged into one cell of a line that
+//! does not say which of them its values are (`extract::split::Merged`). A row missing
+//! anywhere else in such a table is still reported.
 //! **Fails**: a requests table cut off after （五）不予处理.
 //! **Passes**: a table with every row, blank or not.
 //! **Fix**: restore the row with its numbers; for a misread table, give the original web page
 //! or .docx, or copy the table from the page.
 
 use super::Rule;
-use crate::extract::lost::Lost;
+use crate::extract::lost::{Lost, Why};
 use crate::report::{Finding, Report, Severity};
 use crate::schema::{request_rows, template_rows, RowDef, TableKind};
 
@@ -57,11 +59,19 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
             TableKind::Active => Severity::Warning,
             _ => Severity::Error,
         };
-        let lost = r.facts.lost.iter().find(|l| l.table == table.kind);
-        let placed = rows.iter().filter(|d| table.row(d.key).is_some()).count();
-        let lost_n = lost.map_or(0, |l| l.rows.len());
-        if let Some(l) = lost.filter(|_| (placed + lost_n) * 2 >= rows.len()) {
-            out.push(lost_rows(table.kind, rows, l));
+        let lost: Vec<&Lost> = r
+            .facts
+            .lost
+            .iter()
+            .filter(|l| l.table == table.kind)
+            .collect();
+        let is_lost = |key: &str| lost.iter().any(|l| l.rows.contains(&key));
+        let placed = rows
+            .iter()
+            .filter(|d| table.row(d.key).is_some() || is_lost(d.key))
+            .count();
+        if !lost.is_empty() && placed * 2 >= rows.len() {
+            out.push(lost_rows(table.kind, rows, &lost));
         } else if table.misread(r.template, r.facts.single_other) {
             let found: Vec<&str> = rows
                 .iter()
@@ -91,7 +101,7 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
             continue;
         }
         for def in rows {
-            if table.row(def.key).is_none() && !lost.is_some_and(|l| l.rows.contains(&def.key)) {
+            if table.row(def.key).is_none() && !is_lost(def.key) {
                 let msg = format!("{}缺少“{}”行。", table.kind.name_zh(), def.label);
                 let subject = format!("{}/row/{}", table.kind.key(), def.key);
                 out.push(Finding::new(RULE.code, severity, subject, msg).spans(table.span));
@@ -100,24 +110,37 @@ fn check(r: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-/// The one warning about the rows of a table that a converter lost at a page break.
-fn lost_rows(kind: TableKind, rows: &[RowDef], l: &Lost) -> Finding {
-    let labels: Vec<String> = rows
-        .iter()
-        .filter(|d| l.rows.contains(&d.key))
-        .map(|d| format!("“{}”", d.label))
-        .collect();
-    let what = if l.header_only {
-        "文件中只有该表的表头，它的数值行不在文件中".to_string()
-    } else {
-        format!("{}共{}行不在文件中", labels.join(""), labels.len())
+/// The one warning about the rows of a table that cannot be read because of how a converter
+/// wrote the file.
+fn lost_rows(kind: TableKind, rows: &[RowDef], lost: &[&Lost]) -> Finding {
+    const CUT: &str = "在文件中被分页处切开（PDF 转换成的 Markdown 会在分页处把表格分成几段，分页处的内容可能没有转换过来）";
+    let labels = |l: &Lost| -> Vec<String> {
+        rows.iter()
+            .filter(|d| l.rows.contains(&d.key))
+            .map(|d| format!("“{}”", d.label))
+            .collect()
     };
+    let parts: Vec<String> = lost
+        .iter()
+        .map(|l| {
+            let named = labels(l);
+            match l.why {
+                Why::Break => format!("{CUT}：{}共{}行不在文件中", named.join(""), named.len()),
+                Why::HeaderOnly => format!("{CUT}：文件中只有该表的表头，它的数值行不在文件中"),
+                Why::Merged => format!(
+                    "中有一行把两行的行名合写在一格（PDF 转换工具所为），数值属于哪一行无法确定：{}",
+                    named.join("")
+                ),
+            }
+        })
+        .collect();
     let msg = format!(
-        "{}在文件中被分页处切开（PDF 转换成的 Markdown 会在分页处把表格分成几段，分页处的内容可能没有转换过来）：{}，无法读取。从这个文件看不出原报告是否有这些行，因此不报告缺行，也不检查涉及这些行的等式。请核对原件；或改为拖入原网页、PDF 或 .docx 文件，或从网页上复制该表格后粘贴。",
+        "{}{}，无法读取。从这个文件看不出原报告中这些行的数值，因此不报告缺行，也不检查涉及这些行的等式。请核对原件；或改为拖入原网页、PDF 或 .docx 文件，或从网页上复制该表格后粘贴。",
         kind.name_zh(),
-        what
+        parts.join("；该表")
     );
-    Finding::new(RULE.code, Severity::Warning, kind.key().to_string(), msg).spans([l.span])
+    Finding::new(RULE.code, Severity::Warning, kind.key().to_string(), msg)
+        .spans(lost.iter().map(|l| l.span))
 }
 
 #[cfg(test)]
