@@ -6,7 +6,8 @@
 //! **Concerns.** A finding is about the reading when what it says is a fact of the reading,
 //! not of the report: S101 (no table recognised: the file could not be read, bytes were
 //! replaced, a font gives no text, or nothing is there), S104 when a whole table could not be
-//! read reliably (its subject is the table, not a row), S106 (a row's values placed by a
+//! read reliably or rows of it are not in the file as a converter wrote it (its subject is the
+//! table, not a row), S106 (a row's values placed by a
 //! guess), M702 when the period cannot be read (characters lost), V202 when the cell that
 //! cannot be read as a number holds a lost character (U+FFFD). Everything else is about the
 //! content: its numbers, its structure, its text.
