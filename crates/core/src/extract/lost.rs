@@ -110,9 +110,11 @@ fn lost_rows(
         let before = i.checked_sub(1).and_then(|p| line_of(&defs[p])).flatten();
         let after = defs.get(j).map(|d| line_of(d).flatten());
         if let Some(p) = before {
+            // The first cut after the row before (the cuts are in order; past it, no later
+            // one can follow the row with nothing between).
             let at = cuts
-                .iter()
-                .find(|&&(a, _)| a >= p && only_empty(doc, p + 1..a + 1));
+                .get(cuts.partition_point(|&(a, _)| a < p))
+                .filter(|&&(a, _)| only_empty(doc, p + 1..a + 1));
             let lost = at.is_some_and(|&(_, b)| match after {
                 Some(Some(n)) => b <= n && only_empty(doc, b..n),
                 Some(None) => false,

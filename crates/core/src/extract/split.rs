@@ -181,6 +181,10 @@ fn two_labels(raw: &str) -> Option<(String, String)> {
     })
 }
 
+/// How many cells at a row's start may hold its labels (a group, a sub-group, the row's own,
+/// each perhaps repeated by the converter).
+const LABEL_CELLS: usize = 8;
+
 /// Two rows of one table whose labels a converter wrote into one cell, on a line that does
 /// not say which of them it is: its values cannot be given to either.
 #[derive(Clone, Debug, PartialEq)]
@@ -203,7 +207,10 @@ pub fn clear_merged_labels(mut doc: Document) -> (Document, Vec<Merged>) {
     let mut cleared: Vec<usize> = Vec::new();
     let mut merged: Vec<Merged> = Vec::new();
     for line in doc.lines.iter().filter(|l| l.piped) {
-        for i in line.cells.clone() {
+        // Labels stand at a row's start: its first cells are looked at, so that a line of
+        // many cells costs its length.
+        let head = line.cells.start..line.cells.end.min(line.cells.start + LABEL_CELLS);
+        for i in head.clone() {
             let c = &doc.cells[i];
             if c.is_value() {
                 continue;
@@ -211,7 +218,7 @@ pub fn clear_merged_labels(mut doc: Document) -> (Document, Vec<Merged>) {
             let Some((first, second)) = two_labels(&c.raw) else {
                 continue;
             };
-            let named = line.cells.clone().filter(|&j| j != i).any(|j| {
+            let named = head.clone().filter(|&j| j != i).any(|j| {
                 let o = &doc.cells[j];
                 let own = letters(&o.norm);
                 !o.is_value()
