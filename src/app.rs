@@ -54,12 +54,13 @@ pub fn App() -> Html {
         ReviewStore(Shared::new(browser::load_reviews().merged(&from_link)))
     });
     let shared_reviews: SharedReviews = reviews.0.clone();
-    let on_review = {
-        let reviews = reviews.dispatcher();
-        Callback::from(move |(fingerprint, review): (String, Option<Decision>)| {
+    // Stable across renders, so that a finding's item left as it was is not drawn again.
+    let on_review = use_callback(
+        reviews.dispatcher(),
+        |(fingerprint, review): (String, Option<Decision>), reviews| {
             reviews.dispatch(ReviewAction::Set(fingerprint, review));
-        })
-    };
+        },
+    );
     let on_link_reviews = {
         let reviews = reviews.dispatcher();
         Callback::from(move |link: Reviews| reviews.dispatch(ReviewAction::Merge(link)))

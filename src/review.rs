@@ -12,7 +12,6 @@
 //! storage, the share link and the exports; [`Reviews::pending`] counts the errors and warnings
 //! nobody has decided on yet (待处理).
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 pub use gouji_core::ReviewState;
@@ -88,10 +87,11 @@ impl Fnv {
     }
 }
 
-/// Every decision kept, by fingerprint.
+/// Every decision kept, by fingerprint: a vector kept in the fingerprints' order and searched
+/// by halves (a map type of its own would add more to the page's download than it saves).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Reviews {
-    map: BTreeMap<String, Decision>,
+    map: Vec<(String, Decision)>,
 }
 
 /// What a report's findings add up to: how many carry each mark, and how many errors and
@@ -120,7 +120,25 @@ impl Reviews {
     }
 
     pub fn get(&self, fingerprint: &str) -> Option<&Decision> {
-        self.map.get(fingerprint)
+        let at = self.find(fingerprint).ok()?;
+        self.map.get(at).map(|(_, r)| r)
+    }
+
+    /// Where a fingerprint is, or where it would go.
+    fn find(&self, fingerprint: &str) -> Result<usize, usize> {
+        self.map
+            .binary_search_by(|(k, _)| k.as_str().cmp(fingerprint))
+    }
+
+    fn insert(&mut self, fingerprint: &str, review: Decision) {
+        match self.find(fingerprint) {
+            Ok(at) => {
+                if let Some(slot) = self.map.get_mut(at) {
+                    slot.1 = review;
+                }
+            }
+            Err(at) => self.map.insert(at, (fingerprint.to_string(), review)),
+        }
     }
 
     /// The decision about a finding of a report.
@@ -131,13 +149,12 @@ impl Reviews {
     /// These decisions with one changed (`None` takes the decision back).
     pub fn with(&self, fingerprint: &str, review: Option<Decision>) -> Reviews {
         let mut next = self.clone();
-        match review {
-            Some(r) => {
-                next.map.insert(fingerprint.to_string(), r);
+        match (review, next.find(fingerprint)) {
+            (Some(r), _) => next.insert(fingerprint, r),
+            (None, Ok(at)) => {
+                next.map.remove(at);
             }
-            None => {
-                next.map.remove(fingerprint);
-            }
+            (None, Err(_)) => {}
         }
         next.forget_oldest();
         next
@@ -147,52 +164,61 @@ impl Reviews {
     pub fn merged(&self, other: &Reviews) -> Reviews {
         let mut next = self.clone();
         for (k, r) in &other.map {
-            match next.map.get(k) {
+            match next.get(k) {
                 Some(mine) if mine.at >= r.at => {}
-                _ => {
-                    next.map.insert(k.clone(), r.clone());
-                }
+                _ => next.insert(k, r.clone()),
             }
         }
         next.forget_oldest();
         next
     }
 
+    /// Past [`KEPT`], the oldest decision goes, one at a time: a decision is added one at a
+    /// time, and a link adds one report's few, so there are never many to forget.
     fn forget_oldest(&mut self) {
-        if self.map.len() <= KEPT {
-            return;
-        }
-        let mut ages: Vec<(f64, String)> =
-            self.map.iter().map(|(k, r)| (r.at, k.clone())).collect();
-        ages.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let excess = self.map.len() - KEPT;
-        for (_, k) in ages.into_iter().take(excess) {
-            self.map.remove(&k);
+        while self.map.len() > KEPT {
+            let oldest = self
+                .map
+                .iter()
+                .enumerate()
+                .min_by(|(_, a), (_, b)| a.1.at.total_cmp(&b.1.at))
+                .map(|(i, _)| i);
+            let Some(i) = oldest else { break };
+            self.map.remove(i);
         }
     }
 
     /// The decisions about one report's findings only (what its share link carries).
     pub fn of_report(&self, report: &Report) -> Reviews {
-        let map = report
-            .findings
-            .iter()
-            .filter_map(|f| {
-                let k = fingerprint(report, f);
-                self.map.get(&k).map(|r| (k, r.clone()))
-            })
-            .collect();
-        Reviews { map }
+        let mut mine = Reviews::default();
+        for f in &report.findings {
+            let k = fingerprint(report, f);
+            if let Some(r) = self.get(&k) {
+                mine.insert(&k, r.clone());
+            }
+        }
+        mine
     }
 
     /// A report's findings counted by their decisions.
     pub fn counts(&self, report: &Report) -> Counts {
+        let fingerprints: Vec<(Severity, String)> = report
+            .findings
+            .iter()
+            .map(|f| (f.severity, fingerprint(report, f)))
+            .collect();
+        self.count(fingerprints.iter().map(|(s, k)| (*s, k.as_str())))
+    }
+
+    /// Findings given by their severities and fingerprints, counted by their decisions.
+    pub fn count<'a>(&self, findings: impl Iterator<Item = (Severity, &'a str)>) -> Counts {
         let mut c = Counts::default();
-        for f in &report.findings {
-            match self.of(report, f).map(|r| r.mark) {
+        for (severity, k) in findings {
+            match self.get(k).map(|r| r.mark) {
                 Some(ReviewState::Verified) => c.verified += 1,
                 Some(ReviewState::NotAProblem) => c.not_a_problem += 1,
                 Some(ReviewState::Fixed) => c.fixed += 1,
-                None if f.severity != Severity::Info => c.pending += 1,
+                None if severity != Severity::Info => c.pending += 1,
                 None => {}
             }
         }
@@ -224,7 +250,9 @@ impl Reviews {
     /// a bad fingerprint, anything else) is left out, never an error.
     pub fn from_text(text: &str) -> Reviews {
         let mut reviews = Reviews::default();
-        for line in text.lines() {
+        // What this page writes has at most KEPT lines; more is not read (nor left to slow the
+        // page down).
+        for line in text.lines().take(KEPT) {
             let mut parts = line.splitn(4, '\t');
             let (Some(k), Some(state), Some(at)) = (parts.next(), parts.next(), parts.next())
             else {
@@ -234,9 +262,7 @@ impl Reviews {
             let at = at.parse::<f64>().ok().filter(|t| t.is_finite());
             if let (true, Some(mark), Some(at)) = (ok_key, ReviewState::from_id(state), at) {
                 let reason = parts.next().unwrap_or("");
-                reviews
-                    .map
-                    .insert(k.to_string(), Decision::new(mark, reason, at));
+                reviews.insert(k, Decision::new(mark, reason, at));
             }
         }
         reviews.forget_oldest();

@@ -18,6 +18,11 @@
 //! The zlib checksum (Adler-32) and the end of the deflate stream let a link that was cut
 //! short or altered on its way be told from a good one: it is refused with a message, never
 //! shown as half a report.
+//!
+//! The page compresses with the browser's own zlib (`CompressionStream("deflate")`,
+//! [`encode_in_page`]), so that its download carries no compressor: only the inflate half of
+//! [`miniz_oxide`], to read links. [`encode`] and [`encode_with`] make the same fragments with
+//! miniz's compressor, for the native tests and tools (any zlib stream reads back the same).
 
 use miniz_oxide::deflate::compress_to_vec_zlib;
 use miniz_oxide::inflate::decompress_to_vec_zlib_with_limit;
@@ -76,31 +81,31 @@ impl TooLarge {
 
 /// The fragment (without `#`) that carries `text`, or why it would be too long.
 pub fn encode(text: &str) -> Result<String, TooLarge> {
-    pack(PREFIX, text, || text.as_bytes().to_vec())
+    encode_with(text, &Reviews::default())
 }
 
 /// The fragment that carries `text` and the decisions about its findings (`v1` when there are
 /// none), or why it would be too long.
 pub fn encode_with(text: &str, reviews: &Reviews) -> Result<String, TooLarge> {
-    if reviews.is_empty() {
-        return encode(text);
-    }
-    pack(PREFIX_REVIEWED, text, || {
-        format!("{}\n{text}{}", text.len(), reviews.to_text()).into_bytes()
-    })
+    fits(text)?;
+    let (prefix, payload) = payload(text, reviews);
+    finish(prefix, text, &compress_to_vec_zlib(&payload, LEVEL))
 }
 
-/// `prefix` and the compressed `payload` of `text`, or why it would be too long (a text this
-/// long never fits: it is not compressed at all).
-fn pack(prefix: &str, text: &str, payload: impl FnOnce() -> Vec<u8>) -> Result<String, TooLarge> {
+/// A text this long never fits: it is not compressed at all.
+fn fits(text: &str) -> Result<(), TooLarge> {
     if text.len() > LIMIT_TEXT_BYTES {
         return Err(TooLarge {
             text_bytes: text.len(),
             chars: None,
         });
     }
-    let packed = compress_to_vec_zlib(&payload(), LEVEL);
-    let fragment = format!("{prefix}{}", base64url(&packed));
+    Ok(())
+}
+
+/// The fragment of a compressed payload, or why it is too long.
+fn finish(prefix: &str, text: &str, packed: &[u8]) -> Result<String, TooLarge> {
+    let fragment = format!("{prefix}{}", base64url(packed));
     if fragment.len() > LIMIT_CHARS {
         return Err(TooLarge {
             text_bytes: text.len(),
@@ -108,6 +113,59 @@ fn pack(prefix: &str, text: &str, payload: impl FnOnce() -> Vec<u8>) -> Result<S
         });
     }
     Ok(fragment)
+}
+
+/// What a fragment packs (before compression): the text alone (`v1`), or with the decisions.
+fn payload(text: &str, reviews: &Reviews) -> (&'static str, Vec<u8>) {
+    if reviews.is_empty() {
+        (PREFIX, text.as_bytes().to_vec())
+    } else {
+        let packed = format!("{}\n{text}{}", text.len(), reviews.to_text());
+        (PREFIX_REVIEWED, packed.into_bytes())
+    }
+}
+
+/// As [`encode_with`], compressed by the browser (the page's share button); why not, in
+/// Chinese.
+pub async fn encode_in_page(text: &str, reviews: &Reviews) -> Result<String, String> {
+    fits(text).map_err(|e| e.message())?;
+    let (prefix, payload) = payload(text, reviews);
+    let packed = browser_zlib::deflate(&payload)
+        .await
+        .map_err(|()| "这个浏览器不能压缩文本，未能生成链接。请改用新版浏览器。".to_string())?;
+    finish(prefix, text, &packed).map_err(|e| e.message())
+}
+
+/// The browser's zlib: `CompressionStream("deflate")` writes the zlib format (RFC 1950).
+mod browser_zlib {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen_futures::JsFuture;
+
+    #[wasm_bindgen]
+    extern "C" {
+        type CompressionStream;
+        #[wasm_bindgen(constructor, catch)]
+        fn new(format: &str) -> Result<CompressionStream, JsValue>;
+        #[wasm_bindgen(method, getter)]
+        fn readable(this: &CompressionStream) -> web_sys::ReadableStream;
+        #[wasm_bindgen(method, getter)]
+        fn writable(this: &CompressionStream) -> web_sys::WritableStream;
+    }
+
+    /// `bytes` compressed, or `Err` when the browser cannot.
+    pub async fn deflate(bytes: &[u8]) -> Result<Vec<u8>, ()> {
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+        let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(drop)?;
+        let zlib = CompressionStream::new("deflate").map_err(drop)?;
+        let pair = web_sys::ReadableWritablePair::new(&zlib.readable(), &zlib.writable());
+        let stream = blob.stream().pipe_through(&pair);
+        let response =
+            web_sys::Response::new_with_opt_readable_stream(Some(&stream)).map_err(drop)?;
+        let buffer = JsFuture::from(response.array_buffer().map_err(drop)?)
+            .await
+            .map_err(drop)?;
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    }
 }
 
 /// What an address's fragment holds.

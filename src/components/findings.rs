@@ -55,7 +55,11 @@ pub fn severity_mark(severity: Severity) -> Html {
 /// The label that says what a finding concerns and how certain its reading is; nothing for a
 /// content finding read with certainty.
 pub fn reading_label(f: &Finding) -> Html {
-    let (class, text, title) = match (f.concerns, f.reading) {
+    label(f.concerns, f.reading, f.reading_note)
+}
+
+fn label(concerns: Concern, reading: Option<Certainty>, note: Option<&'static str>) -> Html {
+    let (class, text, title) = match (concerns, reading) {
         (Concern::Reading, _) => (
             "reading-label--reading",
             "关于文件读取".to_string(),
@@ -68,7 +72,7 @@ pub fn reading_label(f: &Finding) -> Html {
                 "reading-label--uncertain"
             },
             format!("读取把握：{}", c.name_zh()),
-            f.reading_note.unwrap_or(c.note_zh()),
+            note.unwrap_or(c.note_zh()),
         ),
         _ => return html! {},
     };
@@ -80,16 +84,37 @@ pub fn reading_label(f: &Finding) -> Html {
 #[function_component]
 pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
     let report = &*props.report;
-    let counts = props.reviews.counts(report);
+    let views: Vec<ItemView> = report
+        .findings
+        .iter()
+        .map(|f| ItemView::new(report, f))
+        .collect();
+    let counts = props
+        .reviews
+        .count(views.iter().map(|v| (v.severity, v.fingerprint.as_str())));
     let groups = [Severity::Error, Severity::Warning, Severity::Info].map(|s| {
-        let items: Vec<(usize, &Finding)> = report
-            .findings
+        let items: Vec<(usize, &ItemView)> = views
             .iter()
             .enumerate()
-            .filter(|(_, f)| f.severity == s)
+            .filter(|(_, v)| v.severity == s)
             .collect();
         (s, items)
     });
+    let item = |(index, view): &(usize, &ItemView)| {
+        let decided = props.reviews.get(&view.fingerprint).cloned();
+        html! {
+            <FindingItem
+                key={*index}
+                index={*index}
+                view={(*view).clone()}
+                selected={props.selected == Some(*index)}
+                {decided}
+                on_select={props.on_select.clone()}
+                on_explain={props.on_explain.clone()}
+                on_review={props.on_review.clone()}
+            />
+        }
+    };
 
     html! {
         <section class="panel findings" aria-labelledby="findings-title">
@@ -122,7 +147,7 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
                             <span class="findings__group-n">{ items.len() }</span>
                         </h3>
                         <ol class="findings__list">
-                            { for items.iter().map(|(i, f)| item(report, *i, f, props)) }
+                            { for items.iter().map(item) }
                         </ol>
                     </div>
                 }) }
@@ -134,9 +159,71 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
     }
 }
 
-fn item(report: &Report, index: usize, f: &Finding, props: &FindingsPanelProps) -> Html {
+/// What a finding's item draws, compared by value: a keystroke that leaves a finding as it was
+/// (most of them) leaves its item as it was, not drawn again. The finding's spans are not
+/// here: they move with every character typed before them, and the item does not draw them.
+#[derive(Clone, PartialEq)]
+pub struct ItemView {
+    code: &'static str,
+    severity: Severity,
+    subject: String,
+    /// The subject as people name it (the path itself when it has no name).
+    subject_name: String,
+    message: String,
+    quote: Option<String>,
+    concerns: Concern,
+    reading: Option<Certainty>,
+    reading_note: Option<&'static str>,
+    /// How many cells the finding involves, and the first ones named with their values.
+    cells: usize,
+    chips: Vec<(String, String)>,
+    fingerprint: String,
+}
+
+impl ItemView {
+    fn new(report: &Report, f: &Finding) -> ItemView {
+        ItemView {
+            code: f.code,
+            severity: f.severity,
+            subject: f.subject.clone(),
+            subject_name: gouji_core::names::subject_name(&f.subject)
+                .unwrap_or_else(|| f.subject.clone()),
+            message: f.message.clone(),
+            quote: f.quote.clone(),
+            concerns: f.concerns,
+            reading: f.reading,
+            reading_note: f.reading_note,
+            cells: f.cells.len(),
+            chips: chips(report, f),
+            fingerprint: review::fingerprint(report, f),
+        }
+    }
+}
+
+#[derive(Properties, Clone, PartialEq)]
+struct FindingItemProps {
+    /// The finding's index in the report.
+    index: usize,
+    view: ItemView,
+    selected: bool,
+    /// The decision about it kept in this browser.
+    decided: Option<Decision>,
+    on_select: Callback<Option<Selection>>,
+    on_explain: Callback<(AttrValue, Option<usize>)>,
+    on_review: Callback<(String, Option<Decision>)>,
+}
+
+#[function_component]
+fn FindingItem(props: &FindingItemProps) -> Html {
+    let FindingItemProps {
+        index,
+        view: f,
+        selected,
+        decided,
+        ..
+    } = props;
+    let (index, selected) = (*index, *selected);
     let severity = f.severity.id();
-    let selected = props.selected == Some(index);
     let next = if selected {
         None
     } else {
@@ -155,7 +242,6 @@ fn item(report: &Report, index: usize, f: &Finding, props: &FindingsPanelProps) 
             }
         })
     };
-    let subject = gouji_core::names::subject_name(&f.subject).unwrap_or_else(|| f.subject.clone());
     // The rule page: a button of its own inside the finding, so it neither selects nor
     // unselects the finding.
     let explain = {
@@ -167,11 +253,8 @@ fn item(report: &Report, index: usize, f: &Finding, props: &FindingsPanelProps) 
         })
     };
     let stop_keys = Callback::from(|e: KeyboardEvent| e.stop_propagation());
-    let fingerprint = review::fingerprint(report, f);
-    let decided = props.reviews.get(&fingerprint).cloned();
     html! {
         <li
-            key={index}
             id={format!("finding-{index}")}
             class={classes!(
                 "finding",
@@ -196,8 +279,8 @@ fn item(report: &Report, index: usize, f: &Finding, props: &FindingsPanelProps) 
                 { severity_mark(f.severity) }
                 <span class="sr-only">{ f.severity.name_zh() }</span>
                 <code class="finding__code">{ f.code }</code>
-                <span class="finding__subject" title={f.subject.clone()}>{ subject }</span>
-                { reading_label(f) }
+                <span class="finding__subject" title={f.subject.clone()}>{ f.subject_name.clone() }</span>
+                { label(f.concerns, f.reading, f.reading_note) }
                 <button
                     type="button"
                     class="finding__explain"
@@ -213,8 +296,8 @@ fn item(report: &Report, index: usize, f: &Finding, props: &FindingsPanelProps) 
             if let Some(quote) = &f.quote {
                 <blockquote class="finding__quote">{ quote.clone() }</blockquote>
             }
-            { cells(report, f) }
-            { review_control(index, fingerprint, decided, &props.on_review) }
+            { cells(f) }
+            { review_control(index, f.fingerprint.clone(), decided.clone(), &props.on_review) }
         </li>
     }
 }
@@ -299,38 +382,49 @@ fn now() -> f64 {
     }
 }
 
-/// "涉及：第一项（本年新收）·自然人 39、…": the cells a finding involves, named as the
-/// report names them, with their values as written; many cells are counted, not listed.
-fn cells(report: &Report, f: &Finding) -> Html {
-    const LISTED: usize = 6;
-    if f.cells.is_empty() {
-        return html! {};
-    }
+/// How many cells are listed by name; more are counted, and the first three named.
+const LISTED: usize = 6;
+
+/// The cells a finding's item names: "第一项（本年新收）·自然人" and the value as written.
+fn chips(report: &Report, f: &Finding) -> Vec<(String, String)> {
     let shown = if f.cells.len() > LISTED {
         3
     } else {
         f.cells.len()
     };
-    let chips = f.cells.iter().take(shown).map(|path| {
-        let name = labels::cell_name(report, path).map_or_else(|| path.clone(), |n| n.short());
-        let raw = labels::cell(report, path).map(|(_, _, c)| c.raw.clone());
+    f.cells
+        .iter()
+        .take(shown)
+        .map(|path| {
+            let name = labels::cell_name(report, path).map_or_else(|| path.clone(), |n| n.short());
+            let value = match labels::cell(report, path).map(|(_, _, c)| c.raw.as_str()) {
+                Some("") => "空白".to_string(),
+                Some(raw) => raw.to_string(),
+                None => "—".to_string(),
+            };
+            (name, value)
+        })
+        .collect()
+}
+
+/// "涉及：第一项（本年新收）·自然人 39、…": the cells a finding involves, named as the
+/// report names them, with their values as written; many cells are counted, not listed.
+fn cells(f: &ItemView) -> Html {
+    if f.cells == 0 {
+        return html! {};
+    }
+    let chips = f.chips.iter().map(|(name, value)| {
         html! {
             <li class="chip">
-                <span class="chip__name">{ name }</span>
-                <span class="chip__value">
-                    { match raw.as_deref() {
-                        Some("") => "空白".to_string(),
-                        Some(raw) => raw.to_string(),
-                        None => "—".to_string(),
-                    } }
-                </span>
+                <span class="chip__name">{ name.clone() }</span>
+                <span class="chip__value">{ value.clone() }</span>
             </li>
         }
     });
     html! {
         <div class="finding__cells">
             <span class="finding__cells-label">
-                { if f.cells.len() > shown { format!("涉及 {} 个单元格，如：", f.cells.len()) } else { "涉及：".to_string() } }
+                { if f.cells > f.chips.len() { format!("涉及 {} 个单元格，如：", f.cells) } else { "涉及：".to_string() } }
             </span>
             <ul class="chips">{ for chips }</ul>
         </div>

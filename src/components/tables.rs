@@ -7,11 +7,12 @@
 //! The layout comes from the core's schema (`def.cols`, the row definitions, the active
 //! table's blocks); which cell has which severity comes from [`Report::cell_severity`].
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use gouji_core::schema::{self, ColDef, RowDef};
-use gouji_core::{Cell, Report, Row, Severity, Table, TableKind, Template, Value};
+use gouji_core::table::ExtraRow;
+use gouji_core::{Cell, Change, Report, Row, Severity, Table, TableKind, Template, Value};
 use wasm_bindgen::JsCast;
 
 use crate::marks::{cell_marks, CellMark};
@@ -30,11 +31,12 @@ pub struct TablesViewProps {
     pub on_cell: Callback<AttrValue>,
 }
 
-/// What every cell needs to know to draw itself.
+/// What every cell of a card needs to know to draw itself.
 struct Ctx<'a> {
     report: &'a Report,
-    /// How each cell a finding involves is marked (loud where the error most likely is).
-    marks: HashMap<String, CellMark>,
+    /// How each cell of the table a finding involves is marked (loud where the error most
+    /// likely is).
+    marks: &'a BTreeMap<String, CellMark>,
     selected: &'a [AttrValue],
     current: Option<&'a str>,
 }
@@ -42,12 +44,7 @@ struct Ctx<'a> {
 #[function_component]
 pub fn TablesView(props: &TablesViewProps) -> Html {
     let report = &*props.report;
-    let ctx = Ctx {
-        report,
-        marks: cell_marks(report),
-        selected: &props.selected,
-        current: props.current.as_deref(),
-    };
+    let marks = cell_marks(report);
 
     // One listener for every cell: the cell is found from the event's target.
     let onclick = {
@@ -71,19 +68,36 @@ pub fn TablesView(props: &TablesViewProps) -> Html {
     };
 
     let national = report.template.is_national();
-    let mut cards: Vec<Html> = Vec::new();
-    for kind in TableKind::ALL {
-        let table = report.tables.get(kind);
-        if table.is_some() || national {
-            cards.push(card(kind, table, &ctx));
-        }
-    }
+    let mut kinds: Vec<TableKind> = TableKind::ALL
+        .into_iter()
+        .filter(|&kind| national || report.tables.get(kind).is_some())
+        .collect();
     // Any other table the report has (the statistics table of a report before 2019).
-    for table in report.tables.iter() {
-        if !TableKind::ALL.contains(&table.kind) {
-            cards.push(card(table.kind, Some(table), &ctx));
+    kinds.extend(
+        report
+            .tables
+            .iter()
+            .map(|t| t.kind)
+            .filter(|k| !TableKind::ALL.contains(k)),
+    );
+    let cards: Vec<Html> = kinds
+        .into_iter()
+        .map(|kind| {
+        let prefix = format!("{}/", kind.key());
+        let ours = |p: &str| p.starts_with(&prefix);
+        html! {
+            <SheetCard
+                key={kind.key()}
+                report={props.report.clone()}
+                {kind}
+                marks={marks.iter().filter(|(p, _)| ours(p)).map(|(p, m)| (p.clone(), *m)).collect::<BTreeMap<_, _>>()}
+                changes={report.repair.as_ref().map(|r| r.changes.iter().filter(|c| ours(&c.cell)).cloned().collect::<Vec<_>>()).unwrap_or_default()}
+                selected={props.selected.iter().filter(|p| ours(p)).cloned().collect::<Vec<_>>()}
+                current={props.current.clone().filter(|p| ours(p))}
+            />
         }
-    }
+    })
+        .collect();
 
     html! {
         <div id="tables" class="tables" {onclick} {onkeydown}>
@@ -96,6 +110,78 @@ pub fn TablesView(props: &TablesViewProps) -> Html {
             }
         </div>
     }
+}
+
+/// One table's card, with what it draws from the report: the table, and the marks, repair
+/// changes and selection of its own cells. Compared by what is drawn, so that a keystroke
+/// elsewhere leaves the card as it was, not drawn again; the cells' places in the text
+/// (which move with every character typed before them) are not compared, nor drawn.
+#[derive(Properties)]
+struct SheetCardProps {
+    report: Shared<Report>,
+    kind: TableKind,
+    marks: BTreeMap<String, CellMark>,
+    changes: Vec<Change>,
+    selected: Vec<AttrValue>,
+    current: Option<AttrValue>,
+}
+
+impl SheetCardProps {
+    fn table(&self) -> Option<&Table> {
+        self.report.tables.iter().find(|t| t.kind == self.kind)
+    }
+}
+
+impl PartialEq for SheetCardProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind
+            && self.report.template == other.report.template
+            && self.marks == other.marks
+            && self.changes == other.changes
+            && self.selected == other.selected
+            && self.current == other.current
+            && match (self.table(), other.table()) {
+                (Some(a), Some(b)) => drawn_alike(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+    }
+}
+
+/// Two tables that draw alike: the same rows with the same cells as written and read, the same
+/// extra rows. Where in the text they were read is not drawn.
+fn drawn_alike(a: &Table, b: &Table) -> bool {
+    let row = |x: &Row, y: &Row| {
+        std::ptr::eq(x.def, y.def)
+            && x.misaligned == y.misaligned
+            && x.cells.len() == y.cells.len()
+            && x.cells
+                .iter()
+                .zip(&y.cells)
+                .all(|(c, d)| c.col == d.col && c.value == d.value && c.raw == d.raw)
+    };
+    let extra = |x: &ExtraRow, y: &ExtraRow| {
+        x.label == y.label && x.values == y.values && x.subtotal == y.subtotal
+    };
+    a.kind == b.kind
+        && a.rows.len() == b.rows.len()
+        && a.rows.iter().zip(&b.rows).all(|(x, y)| row(x, y))
+        && a.extra_rows.len() == b.extra_rows.len()
+        && a.extra_rows
+            .iter()
+            .zip(&b.extra_rows)
+            .all(|(x, y)| extra(x, y))
+}
+
+#[function_component]
+fn SheetCard(props: &SheetCardProps) -> Html {
+    let ctx = Ctx {
+        report: &props.report,
+        marks: &props.marks,
+        selected: &props.selected,
+        current: props.current.as_deref(),
+    };
+    card(props.kind, props.table(), &ctx)
 }
 
 fn cell_path_of(target: Option<web_sys::EventTarget>) -> Option<AttrValue> {

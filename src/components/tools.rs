@@ -52,30 +52,34 @@ pub fn ReportTools(props: &ReportToolsProps) -> Html {
     let on_share = {
         let shared = shared.clone();
         let text = props.text.clone();
-        let decided = props.reviews.of_report(&props.report);
+        let report = props.report.clone();
+        let reviews = props.reviews.clone();
         Callback::from(move |_: MouseEvent| {
-            let fragment = match share::encode_with(&text, &decided) {
-                Ok(fragment) => fragment,
-                Err(too_large) => {
-                    shared.set(Some(Shared::Refused(too_large.message().into())));
-                    return;
-                }
-            };
-            let Some(url) = browser::address_with(&fragment) else {
-                shared.set(Some(Shared::Refused(
-                    "无法读取本页面的地址，未能生成链接。".into(),
-                )));
-                return;
-            };
-            let chars = fragment.len();
-            let url = AttrValue::from(url);
-            shared.set(Some(Shared::Link {
-                url: url.clone(),
-                chars,
-                copied: None,
-            }));
             let shared = shared.clone();
+            let text = text.clone();
+            // This report's decisions only, worked out when asked (not at every keystroke).
+            let decided = reviews.of_report(&report);
             spawn_local(async move {
+                let fragment = match share::encode_in_page(&text, &decided).await {
+                    Ok(fragment) => fragment,
+                    Err(why) => {
+                        shared.set(Some(Shared::Refused(why.into())));
+                        return;
+                    }
+                };
+                let Some(url) = browser::address_with(&fragment) else {
+                    shared.set(Some(Shared::Refused(
+                        "无法读取本页面的地址，未能生成链接。".into(),
+                    )));
+                    return;
+                };
+                let chars = fragment.len();
+                let url = AttrValue::from(url);
+                shared.set(Some(Shared::Link {
+                    url: url.clone(),
+                    chars,
+                    copied: None,
+                }));
                 let copied = browser::copy_text(&url).await;
                 shared.set(Some(Shared::Link {
                     url,
