@@ -17,9 +17,9 @@ use super::grid;
 /// Glyphs whose baselines differ by at most this many font sizes share a line. Cells of one
 /// row set in different fonts differ by up to ≈0.3 (a Chinese label, Times digits); a wrapped
 /// label's values sit about half a line (≥0.5 font size) from either of its lines.
-const BASELINE_TOLERANCE: f64 = 0.4;
+pub(super) const BASELINE_TOLERANCE: f64 = 0.4;
 /// A gap wider than this many font sizes is a space.
-const SPACE_GAP: f64 = 0.2;
+pub(super) const SPACE_GAP: f64 = 0.2;
 /// Lines within this share of the page height from the top or bottom may be running heads,
 /// running feet or page numbers.
 const MARGIN_ZONE: f64 = 0.1;
@@ -47,9 +47,16 @@ pub struct TableRow {
     pub open_bottom: bool,
 }
 
-/// A page's text as lines, top to bottom: its tables by their cells, the rest as lines.
+/// A page read: by its ruled tables' cells, or not yet (it draws no table grid).
+pub enum Page {
+    Read(Vec<PageLine>),
+    Unruled(Vec<Glyph>),
+}
+
+/// A page's text as lines, top to bottom: its tables by their cells, the rest as lines; a
+/// page without table grids is given back as its glyphs (`stream` reads runs of them).
 /// `unmapped` counts glyphs without text (written as U+FFFD).
-pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
+pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Page {
     let PageContent {
         mut glyphs,
         mut rulings,
@@ -57,7 +64,7 @@ pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
     drop_underlines(&mut rulings, &glyphs);
     let grids = grid::find(&rulings);
     if grids.is_empty() {
-        return lines(glyphs, unmapped);
+        return Page::Unruled(glyphs);
     }
     keep_upright(&mut glyphs);
     let mut in_cells: Vec<Vec<Vec<Glyph>>> = grids
@@ -145,7 +152,7 @@ pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
         }
     }
     out.sort_by(|a, b| a.y.total_cmp(&b.y));
-    out
+    Page::Read(out)
 }
 
 /// An underline lies at most this many font sizes below its text's baseline; a cell's
@@ -242,20 +249,25 @@ fn overflow_kept(
 fn cell_text(glyphs: Vec<Glyph>, unmapped: &mut usize) -> String {
     let mut text = String::new();
     for line in lines(glyphs, unmapped) {
-        let t = line.text.replace('\t', " ");
-        if let (Some(a), Some(b)) = (text.chars().last(), t.chars().next()) {
-            if !(crate::ingest::norm::is_wide(a) && crate::ingest::norm::is_wide(b)) {
-                text.push(' ');
-            }
-        }
-        text.push_str(&t);
+        join_wrapped(&mut text, &line.text.replace('\t', " "));
     }
     text
 }
 
+/// Append a wrapped cell's next line to its text: with a space between them unless both
+/// sides are wide (CJK) characters.
+pub(super) fn join_wrapped(text: &mut String, line: &str) {
+    if let (Some(a), Some(b)) = (text.chars().last(), line.chars().next()) {
+        if !(crate::ingest::norm::is_wide(a) && crate::ingest::norm::is_wide(b)) {
+            text.push(' ');
+        }
+    }
+    text.push_str(line);
+}
+
 /// Rotated text (a diagonal watermark, a turned stamp) is not part of any row; keep it only
 /// when the page has nothing else.
-fn keep_upright(glyphs: &mut Vec<Glyph>) {
+pub(super) fn keep_upright(glyphs: &mut Vec<Glyph>) {
     let upright = glyphs.iter().filter(|g| g.upright).count();
     if upright * 2 >= glyphs.len() {
         glyphs.retain(|g| g.upright);
@@ -295,7 +307,7 @@ pub fn lines(mut glyphs: Vec<Glyph>, unmapped: &mut usize) -> Vec<PageLine> {
     out
 }
 
-fn line_text(line: &[Glyph], unmapped: &mut usize) -> String {
+pub(super) fn line_text(line: &[Glyph], unmapped: &mut usize) -> String {
     let mut text = String::new();
     let mut prev: Option<&Glyph> = None;
     // Recently written glyphs, to drop the copies that "fake bold" draws a hair apart.
@@ -584,7 +596,10 @@ mod tests {
 
     fn page(glyphs: Vec<Glyph>, rulings: Vec<Ruling>) -> Vec<PageLine> {
         let mut n = 0;
-        page_lines(PageContent { glyphs, rulings }, &mut n)
+        match page_lines(PageContent { glyphs, rulings }, &mut n) {
+            Page::Read(lines) => lines,
+            Page::Unruled(glyphs) => lines(glyphs, &mut n),
+        }
     }
 
     #[test]
