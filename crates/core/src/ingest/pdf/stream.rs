@@ -435,34 +435,41 @@ fn read_region(
     Some(Found { rows, unused })
 }
 
-/// The distance between the baselines of a label cell's lines: the median of the gaps
-/// between a label column's consecutive lines that are less than two line heights.
+/// The distance between the baselines of a label cell's lines: from each line of labels to
+/// the next one on its page that starts at the same x (a wrapped cell's next line, or the
+/// next row's label), the lower quartile of those gaps that are less than two line heights
+/// (rows are set further apart than a cell's lines by the cells' padding).
 fn pitch(pages: &[Vec<Glyph>], lines: &[Line], region: &Region) -> f64 {
+    // (page, y, x of the first label glyph) of each line with labels.
+    let starts: Vec<(usize, f64, f64, f64)> = region
+        .lines
+        .iter()
+        .filter_map(|&l| {
+            let line = &lines[l];
+            let x = line
+                .glyphs
+                .iter()
+                .map(|&g| &pages[line.page][g])
+                .find(|g| g.x1 <= region.label_limit)?
+                .x0;
+            Some((line.page, line.y, x, line.size))
+        })
+        .collect();
     let mut gaps = Vec::new();
-    let mut last: Option<(usize, f64)> = None;
-    let mut size = 0.0f64;
-    for &l in &region.lines {
-        let line = &lines[l];
-        size = size.max(line.size);
-        let labels = line
-            .glyphs
+    for (i, &(page, y, x, size)) in starts.iter().enumerate() {
+        let next = starts[i + 1..]
             .iter()
-            .any(|&g| pages[line.page][g].x1 <= region.label_limit);
-        if !labels {
-            continue;
-        }
-        if let Some((page, y)) = last {
-            let gap = line.y - y;
-            if page == line.page && gap > 0.8 * line.size && gap < 2.2 * line.size {
-                gaps.push(gap);
+            .take_while(|s| s.0 == page && s.1 - y < 2.2 * size)
+            .find(|s| (s.2 - x).abs() <= EDGE_TOLERANCE);
+        if let Some(&(_, y1, _, _)) = next {
+            if y1 - y > 0.8 * size {
+                gaps.push(y1 - y);
             }
         }
-        last = Some((line.page, line.y));
     }
     gaps.sort_by(f64::total_cmp);
-    gaps.get(gaps.len() / 2)
-        .copied()
-        .unwrap_or(1.5 * size.max(1.0))
+    let size = starts.iter().map(|s| s.3).fold(1.0f64, f64::max);
+    gaps.get(gaps.len() / 4).copied().unwrap_or(1.5 * size)
 }
 
 /// Each region line's label glyphs, split into the label columns.
@@ -657,4 +664,146 @@ fn block_text(
         layout::join_wrapped(&mut text, &t);
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A word set one 10-point glyph a character from `x0`.
+    fn word(text: &str, x0: f64, y: f64) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph {
+                text: Some(c.to_string()),
+                x0: x0 + 10.0 * i as f64,
+                x1: x0 + 10.0 * (i + 1) as f64,
+                y,
+                size: 10.0,
+                upright: true,
+            })
+            .collect()
+    }
+
+    /// Values centred on the columns at 200, 240, 280, 320 (a digit is 10 wide).
+    fn values(vs: &[(usize, &str)], y: f64) -> Vec<Glyph> {
+        vs.iter()
+            .flat_map(|&(c, v)| {
+                let width = 10.0 * v.chars().count() as f64;
+                word(v, 200.0 + 40.0 * c as f64 - width / 2.0, y)
+            })
+            .collect()
+    }
+
+    fn read(pages: Vec<Vec<Glyph>>) -> Vec<Vec<String>> {
+        let mut n = 0;
+        read_pages(pages, &mut n)
+            .into_iter()
+            .map(|p| p.into_iter().map(|l| l.text).collect())
+            .collect()
+    }
+
+    fn all(cols: [&str; 4]) -> Vec<(usize, &str)> {
+        cols.into_iter().enumerate().collect()
+    }
+
+    /// Two pages of a table drawn without borders, label cells 14 points a line, rows 20
+    /// apart: a label wrapped around its values, a group label beside three rows (sharing
+    /// their baselines, its lines interleaved with theirs), a sub-label with its first line
+    /// indented, a value set apart from its row's others, and a label cut by the page break.
+    fn table() -> Vec<Vec<Glyph>> {
+        let one = [
+            word(
+                "表一：情况说明文字一直写到右边的页边为止而不停下来",
+                10.0,
+                60.0,
+            ),
+            word("一、甲", 10.0, 100.0),
+            values(&all(["1", "2", "3", "4"]), 100.0),
+            word("二、乙乙", 10.0, 120.0),
+            values(&all(["5", "6", "7", "8"]), 127.0),
+            word("乙乙", 10.0, 134.0),
+            word("（三）", 10.0, 154.0),
+            word("1.子子", 80.0, 154.0),
+            values(&all(["0", "0", "0", "0"]), 154.0),
+            word("丙", 10.0, 168.0),
+            word("子子", 60.0, 168.0),
+            word("2.子子", 80.0, 188.0),
+            values(&all(["0", "0", "0", "0"]), 188.0),
+            word("子子", 60.0, 202.0),
+            word("3.丁", 80.0, 222.0),
+            values(&[(0, "9"), (1, "9"), (2, "9")], 222.0),
+            values(&[(3, "27")], 236.0),
+            word("4.保护", 80.0, 790.0),
+            values(&all(["0", "0", "0", "0"]), 790.0),
+        ];
+        let two = [
+            word("第三方", 60.0, 40.0),
+            word("四、戊", 10.0, 80.0),
+            values(&all(["1", "1", "1", "1"]), 80.0),
+            word("五、已", 10.0, 100.0),
+            values(&all(["2", "2", "2", "2"]), 100.0),
+            word(
+                "六、正文的下一节说明文字写到右边的页边为止而不停",
+                10.0,
+                140.0,
+            ),
+        ];
+        vec![one.concat(), two.concat()]
+    }
+
+    #[test]
+    fn a_borderless_table_reads_by_row() {
+        assert_eq!(
+            read(table()),
+            vec![
+                vec![
+                    "表一：情况说明文字一直写到右边的页边为止而不停下来",
+                    "一、甲\t1\t2\t3\t4",
+                    "二、乙乙乙乙\t5\t6\t7\t8",
+                    "（三）丙\t1.子子子子\t0\t0\t0\t0",
+                    "2.子子子子\t0\t0\t0\t0",
+                    "3.丁\t9\t9\t9\t27",
+                    "4.保护第三方\t0\t0\t0\t0",
+                ],
+                vec![
+                    "四、戊\t1\t1\t1\t1",
+                    "五、已\t2\t2\t2\t2",
+                    "六、正文的下一节说明文字写到右边的页边为止而不停",
+                ],
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unsure_table_is_laid_out_as_lines() {
+        let as_lines = |pages: Vec<Vec<Glyph>>| -> Vec<Vec<String>> {
+            pages
+                .into_iter()
+                .map(|p| {
+                    let mut n = 0;
+                    layout::lines(p, &mut n)
+                        .into_iter()
+                        .map(|l| l.text)
+                        .collect()
+                })
+                .collect()
+        };
+        // Too few rows: the second page alone.
+        let short = vec![table().swap_remove(1)];
+        assert_eq!(read(short.clone()), as_lines(short));
+        // A value in no column.
+        let mut off = table();
+        off[0].extend(values(&[(0, "5")], 300.0).into_iter().map(|mut g| {
+            g.x0 += 17.0;
+            g.x1 += 17.0;
+            g
+        }));
+        off[0].extend(word("某", 10.0, 300.0));
+        assert_eq!(read(off.clone()), as_lines(off));
+        // A row without a label.
+        let mut bare = table();
+        bare[1].extend(values(&all(["3", "3", "3", "3"]), 90.0));
+        assert_eq!(read(bare.clone()), as_lines(bare));
+    }
 }
