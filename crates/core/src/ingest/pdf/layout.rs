@@ -97,6 +97,9 @@ pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Page {
             None => rest.push(g),
         }
     }
+    for (grid, cells) in grids.iter().zip(in_cells.iter_mut()) {
+        lift_overflow(grid, cells, &mut rest);
+    }
     let mut out = lines(rest, unmapped);
     for (t, cells) in grids.iter().zip(in_cells) {
         let sizes: Vec<f64> = cells
@@ -153,6 +156,67 @@ pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Page {
     }
     out.sort_by(|a, b| a.y.total_cmp(&b.y));
     Page::Read(out)
+}
+
+/// Cells of a row whose values are numbers this many at least (besides the one looked at)
+/// make a row of values.
+const VALUE_ROW: usize = 3;
+
+/// Text that overflowed into a row of values from the cell above: in a row whose cells are
+/// numbers on one baseline, the glyphs of a cell that stand above that baseline when the
+/// cell's glyphs on it are a number (Writer lets a header cell of fixed height, set one
+/// character a line, spill its last character past a page break into the first value
+/// cell). They are no part of the value and are laid out as a line of their own.
+fn lift_overflow(grid: &grid::Grid, cells: &mut [Vec<Glyph>], rest: &mut Vec<Glyph>) {
+    let number = |gs: &[&Glyph]| {
+        !gs.is_empty()
+            && gs.iter().all(|g| {
+                g.text
+                    .as_deref()
+                    .is_some_and(|t| t.chars().all(|c| c.is_ascii_digit() || c == '.'))
+            })
+    };
+    // Each row's single-row cells.
+    let mut by_row: Vec<Vec<usize>> = vec![Vec::new(); grid.ys.len().saturating_sub(1)];
+    for (k, c) in grid.cells.iter().enumerate() {
+        if let (true, Some(row)) = (c.row0 == c.row1, by_row.get_mut(c.row0)) {
+            row.push(k);
+        }
+    }
+    for in_row in by_row {
+        // The baseline of the cells that are numbers.
+        let mut baselines: Vec<f64> = in_row
+            .iter()
+            .filter_map(|&k| {
+                let gs: Vec<&Glyph> = cells.get(k)?.iter().collect();
+                let y = gs.first()?.y;
+                let one_line = gs
+                    .iter()
+                    .all(|g| (g.y - y).abs() <= BASELINE_TOLERANCE * g.size);
+                (number(&gs) && one_line).then_some(y)
+            })
+            .collect();
+        if baselines.len() < VALUE_ROW + 1 {
+            continue;
+        }
+        baselines.sort_by(f64::total_cmp);
+        let y = baselines[baselines.len() / 2];
+        for &k in &in_row {
+            let Some(cell) = cells.get_mut(k) else {
+                continue;
+            };
+            let near = |g: &Glyph| (g.y - y).abs() <= BASELINE_TOLERANCE * g.size.max(1.0);
+            let on: Vec<&Glyph> = cell.iter().filter(|g| near(g)).collect();
+            let above = cell.iter().any(|g| !near(g) && g.y < y);
+            if !above || !number(&on) || cell.iter().any(|g| !near(g) && g.y > y) {
+                continue;
+            }
+            let (kept, lifted): (Vec<Glyph>, Vec<Glyph>) =
+                std::mem::take(cell).into_iter().partition(|g| near(g));
+            *cell = kept;
+            rest.extend(lifted);
+        }
+    }
 }
 
 /// An underline lies at most this many font sizes below its text's baseline; a cell's
@@ -736,6 +800,45 @@ mod tests {
         );
         let text: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(text, vec!["三、\t（一成信息\t", "\t\t9"]);
+    }
+
+    #[test]
+    fn text_above_a_row_of_values_is_not_a_value() {
+        // Columns at 0, 20, …; a header row from 0 to 30 and a row from 30 to 60 whose
+        // values stand on the baseline at 55. "持" above them in the first cell spilled from
+        // the cell above; it is laid out as a line of its own. A label cell's two lines stay
+        // as they are, and so does a row with too few numbers to be a row of values.
+        let rulings = |cols: usize| {
+            let right = 20.0 * cols as f64;
+            let mut r = vec![h(0.0, 0.0, right), h(30.0, 0.0, right), h(60.0, 0.0, right)];
+            r.extend((0..=cols).map(|c| v(20.0 * c as f64, 0.0, 60.0)));
+            r
+        };
+        let cell = |t: &str, col: usize, y: f64| Glyph {
+            x1: 20.0 * col as f64 + 12.0,
+            ..g(t, 20.0 * col as f64 + 2.0, y)
+        };
+        let text =
+            |lines: Vec<PageLine>| -> Vec<String> { lines.into_iter().map(|l| l.text).collect() };
+        let mut glyphs = vec![cell("表", 0, 25.0), cell("持", 0, 42.0)];
+        glyphs.extend((0..5).map(|c| cell("0", c, 55.0)));
+        assert_eq!(
+            text(page(glyphs, rulings(5))),
+            vec!["表\t\t\t\t", "0\t0\t0\t0\t0", "持"]
+        );
+        let mut label = vec![
+            cell("表", 0, 25.0),
+            cell("规", 0, 42.0),
+            cell("章", 0, 55.0),
+        ];
+        label.extend((1..5).map(|c| cell("0", c, 55.0)));
+        assert_eq!(
+            text(page(label, rulings(5))),
+            vec!["表\t\t\t\t", "规章\t0\t0\t0\t0"]
+        );
+        let mut few = vec![cell("表", 0, 25.0), cell("持", 0, 42.0)];
+        few.extend((0..3).map(|c| cell("0", c, 55.0)));
+        assert_eq!(text(page(few, rulings(3))), vec!["表\t\t", "持 0\t0\t0"]);
     }
 
     #[test]
