@@ -1,7 +1,8 @@
 //! Positioned glyphs → text lines. A table drawn with borders (`grid`) is read by its cells:
 //! a cell's text is every glyph inside it, however many lines it wraps over, and each grid
 //! row is one line of TAB-separated cells with a merged cell once, as the HTML and .docx
-//! readers give a table. Everything else is laid out the way a PDF text extractor does: glyphs on one
+//! readers give a table; a page without a grid is handed to `stream`, which reads a table
+//! drawn without borders by the columns its values stand in. Everything else is laid out the way a PDF text extractor does: glyphs on one
 //! baseline (within a tolerance) form a line, read left to right, with a space wherever a gap
 //! is wider than a fraction of the font size (between table cells, around digits set apart).
 //! Running heads, running feet and page numbers are left out; tables that continue on the
