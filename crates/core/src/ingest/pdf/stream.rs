@@ -14,7 +14,7 @@
 //! the pages are laid out as lines, as before.
 //!
 //! Work is linear in the glyphs (after sorting): lines, words and segments are built once,
-//! and rows and cells are matched by walking both in order.
+//! and the rows near a value or a cell are found by binary search.
 
 use super::content::Glyph;
 use super::layout::{self, PageLine};
@@ -379,13 +379,16 @@ fn read_region(
         return None;
     }
     let pitch = pitch(pages, lines, region);
+    let reach = STRAY_REACH * pitch;
     for (l, values) in strays {
         let line = &lines[l];
         let lacks = |r: &Row| values.iter().all(|(c, _)| r.values[*c].is_none());
         let distance = |r: &Row| (line.y - r.top).abs().min((line.y - r.bottom).abs());
+        let near = window(&rows, line.page, line.y - 2.0 * reach, line.y + reach);
         let row = rows
+            .get_mut(near)?
             .iter_mut()
-            .filter(|r| r.page == line.page && lacks(r) && distance(r) <= STRAY_REACH * pitch)
+            .filter(|r| lacks(r) && distance(r) <= reach)
             .min_by(|a, b| distance(a).total_cmp(&distance(b)))?;
         row.top = row.top.min(line.y);
         row.bottom = row.bottom.max(line.y);
@@ -393,6 +396,7 @@ fn read_region(
             row.values[*c] = Some(v.clone());
         }
     }
+    rows.sort_by(|a, b| a.page.cmp(&b.page).then(a.top.total_cmp(&b.top)));
     // Label cells.
     let segments = segments(pages, lines, region, pitch);
     let blocks = blocks(lines, &segments, pitch, &rows);
@@ -402,16 +406,27 @@ fn read_region(
             r.page == b.page && r.top <= b.bottom + 0.25 * pitch && r.bottom >= b.top - 0.25 * pitch
         };
         let distance = |r: &Row| (r.top - b.bottom).max(b.top - r.bottom).max(0.0);
-        let row = rows.iter().position(beside).or_else(|| {
-            rows.iter()
+        // A row's values span at most twice the reach of a stray value.
+        let from = b.top - (2.0 * STRAY_REACH + LABEL_REACH + 1.0) * pitch;
+        let near = window(&rows, b.page, from, b.bottom + (LABEL_REACH + 1.0) * pitch);
+        let start = near.start;
+        let near = rows.get(near).unwrap_or(&[]);
+        let row = near.iter().position(beside).or_else(|| {
+            near.iter()
                 .enumerate()
-                .filter(|(_, r)| r.page == b.page && distance(r) <= LABEL_REACH * pitch)
+                .filter(|(_, r)| distance(r) <= LABEL_REACH * pitch)
                 .min_by(|p, q| distance(p.1).total_cmp(&distance(q.1)))
                 .map(|(i, _)| i)
         });
-        given.push(row);
+        given.push(row.map(|i| start + i));
     }
-    if (0..rows.len()).any(|r| !given.contains(&Some(r))) {
+    let mut labelled = vec![false; rows.len()];
+    for &r in given.iter().flatten() {
+        if let Some(l) = labelled.get_mut(r) {
+            *l = true;
+        }
+    }
+    if labelled.contains(&false) {
         return None;
     }
     let mut unused = Vec::new();
@@ -433,6 +448,14 @@ fn read_region(
         r.cells.sort_by_key(|c| c.0);
     }
     Some(Found { rows, unused })
+}
+
+/// The rows (sorted by page and top) of a page whose tops lie from `from` to `to`.
+fn window(rows: &[Row], page: usize, from: f64, to: f64) -> std::ops::Range<usize> {
+    let before = |r: &Row, y: f64| r.page < page || (r.page == page && r.top < y);
+    let start = rows.partition_point(|r| before(r, from));
+    let end = rows.partition_point(|r| before(r, to) || (r.page == page && r.top == to));
+    start..end.max(start)
 }
 
 /// The distance between the baselines of a label cell's lines: from each line of labels to
@@ -494,7 +517,10 @@ fn segments(pages: &[Vec<Glyph>], lines: &[Line], region: &Region, pitch: f64) -
     // A segment starts at a glyph that starts on an edge, or after a gap in another column;
     // its column is the edges left of its start.
     let column = |x: f64| edges.partition_point(|&e| e <= x + EDGE_TOLERANCE);
-    let on_edge = |x: f64| edges.iter().any(|&e| (e - x).abs() <= EDGE_TOLERANCE);
+    let on_edge = |x: f64| {
+        let k = edges.partition_point(|&e| e < x - EDGE_TOLERANCE);
+        edges.get(k).is_some_and(|&e| e <= x + EDGE_TOLERANCE)
+    };
     let mut out: Vec<Segment> = Vec::new();
     for (l, glyphs) in labels {
         let size = lines[l].size;
@@ -611,8 +637,8 @@ fn blocks(lines: &[Line], segments: &[Segment], pitch: f64, rows: &[Row]) -> Vec
             .then(la.y.total_cmp(&lb.y))
     });
     let first_row = |page: usize| {
-        rows.iter()
-            .find(|r| r.page == page)
+        rows.get(rows.partition_point(|r| r.page < page))
+            .filter(|r| r.page == page)
             .map_or(f64::INFINITY, |r| r.top)
     };
     let mut out: Vec<Block> = Vec::new();
