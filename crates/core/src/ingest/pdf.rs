@@ -16,6 +16,7 @@ mod font;
 mod glyphs;
 mod grid;
 mod layout;
+mod stream;
 
 use hayro_syntax::object::{Array, Dict, Name, Object, Stream};
 use hayro_syntax::Filter;
@@ -329,6 +330,7 @@ pub fn read(bytes: &[u8]) -> PdfText {
             }
         }
     }
+    let mut page_lines = unruled_read(page_lines, &mut unmapped);
     layout::drop_page_furniture(&mut page_lines, &heights);
     layout::join_cut_rows(&mut page_lines);
     let mut text = String::new();
@@ -355,6 +357,24 @@ pub fn read(bytes: &[u8]) -> PdfText {
         unmapped,
         problem,
     }
+}
+
+/// Pages as lines: each run of pages without table grids read together (`stream`), their
+/// borderless tables by row.
+fn unruled_read(pages: Vec<layout::Page>, unmapped: &mut usize) -> Vec<Vec<layout::PageLine>> {
+    let mut out = Vec::with_capacity(pages.len());
+    let mut run: Vec<Vec<content::Glyph>> = Vec::new();
+    for page in pages {
+        match page {
+            layout::Page::Unruled(glyphs) => run.push(glyphs),
+            layout::Page::Read(lines) => {
+                out.extend(stream::read_pages(std::mem::take(&mut run), unmapped));
+                out.push(lines);
+            }
+        }
+    }
+    out.extend(stream::read_pages(run, unmapped));
+    out
 }
 
 /// A page's content: one stream or an array of them, joined.

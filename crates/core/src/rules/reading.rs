@@ -22,7 +22,7 @@
 //! | the cell came from | certainty |
 //! |---|---|
 //! | a table's own cells: HTML, .docx, a browser's copy (TAB), pipes written in the text | 确定 (`certain`) |
-//! | a PDF table rebuilt from its ruling lines (TAB rows of the PDF reader) | 较可靠 (`likely`) |
+//! | a PDF table rebuilt from its ruling lines, or without them from the columns its values stand in (TAB rows of the PDF reader) | 较可靠 (`likely`) |
 //! | a line split on white space (PDF text without a drawn grid, plain text), or a value alone on its line (its column known only by order) | 不确定 (`uncertain`) |
 //!
 //! and, whatever the layout: a row placed by a keyword of its label rather than its wording
@@ -118,7 +118,7 @@ pub fn cell(input: &InputFacts, row: &Row, c: &Cell) -> Judged {
     let by_layout: Judged = match c.layout {
         Layout::Tab if input.format == Format::Pdf => (
             Certainty::Likely,
-            Some("所依据的单元格由 PDF 的表格框线重建，框线缺失或合并单元格可能使数值错位。"),
+            Some("所依据的单元格由 PDF 的表格框线重建（没有框线时按数值所在的列重建），框线缺失、合并单元格或列的对齐有误可能使数值错位。"),
         ),
         Layout::Tab | Layout::Pipe => (Certainty::Certain, None),
         Layout::Space => (

@@ -2,8 +2,8 @@
 //! page draws are snapped and joined into lines, lines that cross form one table, the
 //! distinct positions of its vertical and horizontal lines are its column and row
 //! boundaries, and a boundary that is not drawn between two grid cells makes them one merged
-//! cell (a rowspan or colspan). A table without borders is not found here; its text is laid
-//! out as lines.
+//! cell (a rowspan or colspan). A table without borders is not found here: `stream` reads the
+//! pages that have no grid.
 //!
 //! Work is bounded: rulings are sorted once, crossings are looked up by binary search, and a
 //! page with more than [`MAX_LINES`] joined lines or a grid of more than [`MAX_CELLS`] cells

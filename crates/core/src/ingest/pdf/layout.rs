@@ -1,7 +1,8 @@
 //! Positioned glyphs → text lines. A table drawn with borders (`grid`) is read by its cells:
 //! a cell's text is every glyph inside it, however many lines it wraps over, and each grid
 //! row is one line of TAB-separated cells with a merged cell once, as the HTML and .docx
-//! readers give a table. Everything else is laid out the way a PDF text extractor does: glyphs on one
+//! readers give a table; a page without a grid is handed to `stream`, which reads a table
+//! drawn without borders by the columns its values stand in. Everything else is laid out the way a PDF text extractor does: glyphs on one
 //! baseline (within a tolerance) form a line, read left to right, with a space wherever a gap
 //! is wider than a fraction of the font size (between table cells, around digits set apart).
 //! Running heads, running feet and page numbers are left out; tables that continue on the
@@ -17,9 +18,9 @@ use super::grid;
 /// Glyphs whose baselines differ by at most this many font sizes share a line. Cells of one
 /// row set in different fonts differ by up to ≈0.3 (a Chinese label, Times digits); a wrapped
 /// label's values sit about half a line (≥0.5 font size) from either of its lines.
-const BASELINE_TOLERANCE: f64 = 0.4;
+pub(super) const BASELINE_TOLERANCE: f64 = 0.4;
 /// A gap wider than this many font sizes is a space.
-const SPACE_GAP: f64 = 0.2;
+pub(super) const SPACE_GAP: f64 = 0.2;
 /// Lines within this share of the page height from the top or bottom may be running heads,
 /// running feet or page numbers.
 const MARGIN_ZONE: f64 = 0.1;
@@ -47,9 +48,16 @@ pub struct TableRow {
     pub open_bottom: bool,
 }
 
-/// A page's text as lines, top to bottom: its tables by their cells, the rest as lines.
+/// A page read: by its ruled tables' cells, or not yet (it draws no table grid).
+pub enum Page {
+    Read(Vec<PageLine>),
+    Unruled(Vec<Glyph>),
+}
+
+/// A page's text as lines, top to bottom: its tables by their cells, the rest as lines; a
+/// page without table grids is given back as its glyphs (`stream` reads runs of them).
 /// `unmapped` counts glyphs without text (written as U+FFFD).
-pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
+pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Page {
     let PageContent {
         mut glyphs,
         mut rulings,
@@ -57,7 +65,7 @@ pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
     drop_underlines(&mut rulings, &glyphs);
     let grids = grid::find(&rulings);
     if grids.is_empty() {
-        return lines(glyphs, unmapped);
+        return Page::Unruled(glyphs);
     }
     keep_upright(&mut glyphs);
     let mut in_cells: Vec<Vec<Vec<Glyph>>> = grids
@@ -89,6 +97,9 @@ pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
             Some(cell) => cell.push(g),
             None => rest.push(g),
         }
+    }
+    for (grid, cells) in grids.iter().zip(in_cells.iter_mut()) {
+        lift_overflow(grid, cells, &mut rest);
     }
     let mut out = lines(rest, unmapped);
     for (t, cells) in grids.iter().zip(in_cells) {
@@ -145,7 +156,68 @@ pub fn page_lines(content: PageContent, unmapped: &mut usize) -> Vec<PageLine> {
         }
     }
     out.sort_by(|a, b| a.y.total_cmp(&b.y));
-    out
+    Page::Read(out)
+}
+
+/// Cells of a row whose values are numbers this many at least (besides the one looked at)
+/// make a row of values.
+const VALUE_ROW: usize = 3;
+
+/// Text that overflowed into a row of values from the cell above: in a row whose cells are
+/// numbers on one baseline, the glyphs of a cell that stand above that baseline when the
+/// cell's glyphs on it are a number (Writer lets a header cell of fixed height, set one
+/// character a line, spill its last character past a page break into the first value
+/// cell). They are no part of the value and are laid out as a line of their own.
+fn lift_overflow(grid: &grid::Grid, cells: &mut [Vec<Glyph>], rest: &mut Vec<Glyph>) {
+    let number = |gs: &[&Glyph]| {
+        !gs.is_empty()
+            && gs.iter().all(|g| {
+                g.text
+                    .as_deref()
+                    .is_some_and(|t| t.chars().all(|c| c.is_ascii_digit() || c == '.'))
+            })
+    };
+    // Each row's single-row cells.
+    let mut by_row: Vec<Vec<usize>> = vec![Vec::new(); grid.ys.len().saturating_sub(1)];
+    for (k, c) in grid.cells.iter().enumerate() {
+        if let (true, Some(row)) = (c.row0 == c.row1, by_row.get_mut(c.row0)) {
+            row.push(k);
+        }
+    }
+    for in_row in by_row {
+        // The baseline of the cells that are numbers.
+        let mut baselines: Vec<f64> = in_row
+            .iter()
+            .filter_map(|&k| {
+                let gs: Vec<&Glyph> = cells.get(k)?.iter().collect();
+                let y = gs.first()?.y;
+                let one_line = gs
+                    .iter()
+                    .all(|g| (g.y - y).abs() <= BASELINE_TOLERANCE * g.size);
+                (number(&gs) && one_line).then_some(y)
+            })
+            .collect();
+        if baselines.len() < VALUE_ROW + 1 {
+            continue;
+        }
+        baselines.sort_by(f64::total_cmp);
+        let y = baselines[baselines.len() / 2];
+        for &k in &in_row {
+            let Some(cell) = cells.get_mut(k) else {
+                continue;
+            };
+            let near = |g: &Glyph| (g.y - y).abs() <= BASELINE_TOLERANCE * g.size.max(1.0);
+            let on: Vec<&Glyph> = cell.iter().filter(|g| near(g)).collect();
+            let above = cell.iter().any(|g| !near(g) && g.y < y);
+            if !above || !number(&on) || cell.iter().any(|g| !near(g) && g.y > y) {
+                continue;
+            }
+            let (kept, lifted): (Vec<Glyph>, Vec<Glyph>) =
+                std::mem::take(cell).into_iter().partition(|g| near(g));
+            *cell = kept;
+            rest.extend(lifted);
+        }
+    }
 }
 
 /// An underline lies at most this many font sizes below its text's baseline; a cell's
@@ -242,20 +314,25 @@ fn overflow_kept(
 fn cell_text(glyphs: Vec<Glyph>, unmapped: &mut usize) -> String {
     let mut text = String::new();
     for line in lines(glyphs, unmapped) {
-        let t = line.text.replace('\t', " ");
-        if let (Some(a), Some(b)) = (text.chars().last(), t.chars().next()) {
-            if !(crate::ingest::norm::is_wide(a) && crate::ingest::norm::is_wide(b)) {
-                text.push(' ');
-            }
-        }
-        text.push_str(&t);
+        join_wrapped(&mut text, &line.text.replace('\t', " "));
     }
     text
 }
 
+/// Append a wrapped cell's next line to its text: with a space between them unless both
+/// sides are wide (CJK) characters.
+pub(super) fn join_wrapped(text: &mut String, line: &str) {
+    if let (Some(a), Some(b)) = (text.chars().last(), line.chars().next()) {
+        if !(crate::ingest::norm::is_wide(a) && crate::ingest::norm::is_wide(b)) {
+            text.push(' ');
+        }
+    }
+    text.push_str(line);
+}
+
 /// Rotated text (a diagonal watermark, a turned stamp) is not part of any row; keep it only
 /// when the page has nothing else.
-fn keep_upright(glyphs: &mut Vec<Glyph>) {
+pub(super) fn keep_upright(glyphs: &mut Vec<Glyph>) {
     let upright = glyphs.iter().filter(|g| g.upright).count();
     if upright * 2 >= glyphs.len() {
         glyphs.retain(|g| g.upright);
@@ -295,7 +372,7 @@ pub fn lines(mut glyphs: Vec<Glyph>, unmapped: &mut usize) -> Vec<PageLine> {
     out
 }
 
-fn line_text(line: &[Glyph], unmapped: &mut usize) -> String {
+pub(super) fn line_text(line: &[Glyph], unmapped: &mut usize) -> String {
     let mut text = String::new();
     let mut prev: Option<&Glyph> = None;
     // Recently written glyphs, to drop the copies that "fake bold" draws a hair apart.
@@ -584,7 +661,10 @@ mod tests {
 
     fn page(glyphs: Vec<Glyph>, rulings: Vec<Ruling>) -> Vec<PageLine> {
         let mut n = 0;
-        page_lines(PageContent { glyphs, rulings }, &mut n)
+        match page_lines(PageContent { glyphs, rulings }, &mut n) {
+            Page::Read(lines) => lines,
+            Page::Unruled(glyphs) => lines(glyphs, &mut n),
+        }
     }
 
     #[test]
@@ -721,6 +801,45 @@ mod tests {
         );
         let text: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(text, vec!["三、\t（一成信息\t", "\t\t9"]);
+    }
+
+    #[test]
+    fn text_above_a_row_of_values_is_not_a_value() {
+        // Columns at 0, 20, …; a header row from 0 to 30 and a row from 30 to 60 whose
+        // values stand on the baseline at 55. "持" above them in the first cell spilled from
+        // the cell above; it is laid out as a line of its own. A label cell's two lines stay
+        // as they are, and so does a row with too few numbers to be a row of values.
+        let rulings = |cols: usize| {
+            let right = 20.0 * cols as f64;
+            let mut r = vec![h(0.0, 0.0, right), h(30.0, 0.0, right), h(60.0, 0.0, right)];
+            r.extend((0..=cols).map(|c| v(20.0 * c as f64, 0.0, 60.0)));
+            r
+        };
+        let cell = |t: &str, col: usize, y: f64| Glyph {
+            x1: 20.0 * col as f64 + 12.0,
+            ..g(t, 20.0 * col as f64 + 2.0, y)
+        };
+        let text =
+            |lines: Vec<PageLine>| -> Vec<String> { lines.into_iter().map(|l| l.text).collect() };
+        let mut glyphs = vec![cell("表", 0, 25.0), cell("持", 0, 42.0)];
+        glyphs.extend((0..5).map(|c| cell("0", c, 55.0)));
+        assert_eq!(
+            text(page(glyphs, rulings(5))),
+            vec!["表\t\t\t\t", "0\t0\t0\t0\t0", "持"]
+        );
+        let mut label = vec![
+            cell("表", 0, 25.0),
+            cell("规", 0, 42.0),
+            cell("章", 0, 55.0),
+        ];
+        label.extend((1..5).map(|c| cell("0", c, 55.0)));
+        assert_eq!(
+            text(page(label, rulings(5))),
+            vec!["表\t\t\t\t", "规章\t0\t0\t0\t0"]
+        );
+        let mut few = vec![cell("表", 0, 25.0), cell("持", 0, 42.0)];
+        few.extend((0..3).map(|c| cell("0", c, 55.0)));
+        assert_eq!(text(page(few, rulings(3))), vec!["表\t\t", "持 0\t0\t0"]);
     }
 
     #[test]
