@@ -219,9 +219,7 @@ fn check(args: &CheckArgs) -> u8 {
             let outcomes: Vec<Outcome> = pool.install(|| {
                 batch
                     .par_iter()
-                    .map(|input| {
-                        process(input, collected.stdin.as_deref(), args.format, json_too)
-                    })
+                    .map(|input| process(input, collected.stdin.as_deref(), args.format, json_too))
                     .collect()
             });
             for outcome in outcomes {

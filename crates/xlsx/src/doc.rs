@@ -44,9 +44,7 @@ impl FindingView<'_> {
     /// An error or a warning that no review has settled (不是问题, 已整改): what 整改清单 lists.
     pub fn is_open(&self) -> bool {
         let settled = matches!(
-            self.value
-                .get("review")
-                .and_then(|r| str_at(r, "state")),
+            self.value.get("review").and_then(|r| str_at(r, "state")),
             Some("not_a_problem" | "fixed")
         );
         matches!(self.severity, "error" | "warning") && !settled

@@ -35,9 +35,10 @@ pub(crate) fn list(doc: &Doc) -> Grid {
     }
     let mut rows = Vec::new();
     for unit in units {
-        let open = doc.findings.iter().filter(|f| {
-            f.is_open() && doc.report(f.report).map(|r| r.unit()) == Some(unit)
-        });
+        let open = doc
+            .findings
+            .iter()
+            .filter(|f| f.is_open() && doc.report(f.report).map(|r| r.unit()) == Some(unit));
         // Each report's own findings, then its cross-report ones: sorted by report, stable.
         let mut open: Vec<&FindingView> = open.collect();
         open.sort_by_key(|f| f.report);
@@ -77,13 +78,17 @@ fn change(report: Option<&Value>, f: &FindingView) -> String {
         .filter(|steps| !steps.is_empty());
     match repaired {
         Some(steps) => steps,
-        None => gouji_core::explain::explain(f.code)
-            .map_or_else(String::new, |e| e.fix.to_string()),
+        None => {
+            gouji_core::explain::explain(f.code).map_or_else(String::new, |e| e.fix.to_string())
+        }
     }
 }
 
 fn repair_steps(report: &Value, f: &Value) -> String {
-    let cells: Vec<&str> = array_at(f, "cells").iter().filter_map(Value::as_str).collect();
+    let cells: Vec<&str> = array_at(f, "cells")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
     let steps: Vec<String> = array_at(report, "repair")
         .iter()
         .filter(|c| str_at(c, "cell").is_some_and(|cell| cells.contains(&cell)))
@@ -106,7 +111,10 @@ fn repair_steps(report: &Value, f: &Value) -> String {
     if steps.is_empty() {
         return String::new();
     }
-    let count = report.get("repair_count").and_then(Value::as_u64).unwrap_or(0);
+    let count = report
+        .get("repair_count")
+        .and_then(Value::as_u64)
+        .unwrap_or(0);
     let exhausted = report.get("repair_exhausted").and_then(Value::as_bool) == Some(true);
     let note = if exhausted {
         "（按使所有等式成立的改动推算；搜索未穷尽，可能不是最少改动，请核对原始台账）".to_string()

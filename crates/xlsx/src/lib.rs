@@ -228,7 +228,11 @@ fn summary(doc: &Doc) -> Grid {
             let published = r.value.get("published");
             let indicators = r.value.get("indicators");
             let rate = |key: &str| {
-                Cell::opt_share(indicators.and_then(|v| v.get(key)).and_then(|v| num_at(v, "value")))
+                Cell::opt_share(
+                    indicators
+                        .and_then(|v| v.get(key))
+                        .and_then(|v| num_at(v, "value")),
+                )
             };
             let mut row = vec![
                 Cell::text(r.source),
@@ -240,7 +244,11 @@ fn summary(doc: &Doc) -> Grid {
                         .and_then(|p| str_at(p, "date"))
                         .unwrap_or("日期不详"),
                 ),
-                Cell::opt_text(published.and_then(|p| str_at(p, "source")).map(date_source_name)),
+                Cell::opt_text(
+                    published
+                        .and_then(|p| str_at(p, "source"))
+                        .map(date_source_name),
+                ),
                 Cell::text(deadline(r)),
                 Cell::text(late_text(r, late)),
                 count("error"),
@@ -462,7 +470,10 @@ const MAX_NAMED_CELLS: usize = 8;
 
 /// Where a finding is: its cells' Chinese names, else its subject's.
 pub(crate) fn place(f: &Value) -> String {
-    let cells: Vec<&str> = array_at(f, "cells").iter().filter_map(Value::as_str).collect();
+    let cells: Vec<&str> = array_at(f, "cells")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
     if cells.is_empty() {
         let subject = str_at(f, "subject").unwrap_or_default();
         return gouji_core::names::subject_name(subject).unwrap_or_else(|| subject.to_string());

@@ -33,15 +33,16 @@ fn document() -> Value {
             let bytes = std::fs::read(p).unwrap();
             let dir = p.parent().unwrap().file_name().unwrap().to_string_lossy();
             let name = p.file_name().unwrap().to_string_lossy();
-            (format!("{dir}/{name}"), gouji_core::check_bytes(&bytes).report)
+            (
+                format!("{dir}/{name}"),
+                gouji_core::check_bytes(&bytes).report,
+            )
         })
         .collect();
     let reports: Vec<&gouji_core::Report> = checked.iter().map(|(_, r)| r).collect();
     let across = gouji_core::across::check_across(&reports);
-    let named: Vec<(Option<&str>, &gouji_core::Report)> = checked
-        .iter()
-        .map(|(s, r)| (Some(s.as_str()), r))
-        .collect();
+    let named: Vec<(Option<&str>, &gouji_core::Report)> =
+        checked.iter().map(|(s, r)| (Some(s.as_str()), r)).collect();
     let doc = gouji_core::json::Document::new(&named, &across, false);
     serde_json::to_value(&doc).unwrap()
 }
@@ -99,16 +100,34 @@ fn sheets_headers_and_counts_follow_the_document() {
 
     let summary = sheet(&mut book, "汇总");
     assert_eq!(header(&summary)[..4], ["文件", "单位", "年度", "模板"]);
-    assert_eq!(body(&summary).len(), doc["reports"].as_array().unwrap().len());
+    assert_eq!(
+        body(&summary).len(),
+        doc["reports"].as_array().unwrap().len()
+    );
 
     let findings = all_findings(&doc);
-    assert!(!doc["across"].as_array().unwrap().is_empty(), "jtj has Y802");
+    assert!(
+        !doc["across"].as_array().unwrap().is_empty(),
+        "jtj has Y802"
+    );
     let mut listed = 0;
     for s in Sheet::ALL {
         let range = sheet(&mut book, s.name());
         assert_eq!(
             header(&range)[..11],
-            ["单位", "年度", "文件", "规则", "级别", "位置", "说明", "应为", "实为", "原文", "读取把握"]
+            [
+                "单位",
+                "年度",
+                "文件",
+                "规则",
+                "级别",
+                "位置",
+                "说明",
+                "应为",
+                "实为",
+                "原文",
+                "读取把握"
+            ]
         );
         let rows = body(&range);
         let code = column(&range, "规则");
@@ -185,9 +204,8 @@ fn values_of_known_reports() {
     let wanted: Vec<String> = (1..=seed_rows.len()).map(|n| n.to_string()).collect();
     assert_eq!(numbers, wanted, "numbered per unit");
     assert!(
-        seed_rows
-            .iter()
-            .any(|r| r[how].contains("由 空白 改为 3") && r[how].contains("第四项（结转下年度） · 自然人列")),
+        seed_rows.iter().any(|r| r[how].contains("由 空白 改为 3")
+            && r[how].contains("第四项（结转下年度） · 自然人列")),
         "{seed_rows:?}"
     );
 }
@@ -229,7 +247,10 @@ fn reviews_roster_and_similarity_are_read_when_present() {
     let mut book = open(workbook(&doc).unwrap());
 
     let fix = body(&sheet(&mut book, "整改清单"));
-    assert!(fix.iter().all(|r| r[0] != "湘阴县人民政府"), "settled findings left out");
+    assert!(
+        fix.iter().all(|r| r[0] != "湘阴县人民政府"),
+        "settled findings left out"
+    );
     let format = sheet(&mut book, "格式与结构");
     let review = column(&format, "审核");
     assert!(body(&format)
