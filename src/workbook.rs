@@ -35,6 +35,9 @@ mod worker {
         wasm_bindgen_futures::JsFuture::from(save_workbook(json, name))
             .await
             .map(|_| ())
-            .map_err(|why| why.as_string().unwrap_or_else(|| "工作簿生成器出错".to_string()))
+            .map_err(|why| {
+                why.as_string()
+                    .unwrap_or_else(|| "工作簿生成器出错".to_string())
+            })
     }
 }
