@@ -17,6 +17,7 @@
 //! - [`review`]: what the reader decided about each finding (已核实, 不是问题, 已整改), kept
 //!   under a fingerprint that survives checking the same report again.
 //! - [`export`]: CSV and JSON of a report or a batch, and their file names.
+//! - [`workbook`]: 导出 Excel, made in a worker loaded only when asked.
 //! - [`app`]: the page, wiring the state to the components and the browser (timers, storage,
 //!   drag and drop, scrolling).
 //! - [`components`]: the input, the summary, the tables, the findings, the cell detail, the
@@ -42,6 +43,7 @@ pub mod shared;
 pub mod state;
 pub mod tasks;
 pub mod trial;
+pub mod workbook;
 
 pub use app::App;
 

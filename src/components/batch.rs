@@ -9,7 +9,7 @@ use super::input::tone;
 use crate::batch::{Batch, BatchAction, Column, Outcome, Row, Show, Status, View, YearPair};
 use crate::components::findings::severity_mark;
 use crate::shared::Shared;
-use crate::{browser, export};
+use crate::{browser, export, workbook};
 
 #[derive(Properties, PartialEq)]
 pub struct BatchViewProps {
@@ -90,6 +90,22 @@ pub fn BatchView(props: &BatchViewProps) -> Html {
             }
         })
     };
+    let save_xlsx = {
+        let handle = props.batch.clone();
+        let failed = failed.clone();
+        let reviews = props.reviews.clone();
+        Callback::from(move |_: MouseEvent| {
+            let json = export::batch_json(&handle, &reviews);
+            let name = export::batch_file_name(&handle, "xlsx");
+            let failed = failed.clone();
+            yew::platform::spawn_local(async move {
+                match workbook::save(json, name).await {
+                    Ok(()) => failed.set(None),
+                    Err(why) => failed.set(Some(format!("未能导出：{why}。").into())),
+                }
+            });
+        })
+    };
     let away = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(BatchAction::Away))
@@ -144,6 +160,9 @@ pub fn BatchView(props: &BatchViewProps) -> Html {
                     <label for="batch-file-input" class="button button--primary">{ "打开其他文件…" }</label>
                     <button type="button" id="batch-export-csv" class="button" onclick={save("csv")} disabled={reading}>{ "导出 CSV" }</button>
                     <button type="button" id="batch-export-json" class="button" onclick={save("json")} disabled={reading}>{ "导出 JSON" }</button>
+                    if workbook::AVAILABLE {
+                        <button type="button" id="batch-export-xlsx" class="button" onclick={save_xlsx} disabled={reading} title="汇总、各类问题和整改清单，与命令行 gouji check --xlsx 相同">{ "导出 Excel" }</button>
+                    }
                     <button type="button" id="batch-away" class="button" onclick={away}>{ "单份检查" }</button>
                     <button type="button" id="batch-close" class="button" onclick={close}>{ "关闭批量检查" }</button>
                 </div>

@@ -1,5 +1,6 @@
 //! What can be done with a checked report besides reading it: 分享链接 (the text in the page's
-//! address, see [`crate::share`]), 导出 CSV, 导出 JSON (see [`crate::export`]) and 打印.
+//! address, see [`crate::share`]), 导出 CSV, 导出 JSON (see [`crate::export`]), 导出 Excel (see
+//! [`crate::workbook`]) and 打印.
 
 use gouji_core::Report;
 use yew::platform::spawn_local;
@@ -7,7 +8,7 @@ use yew::prelude::*;
 
 use crate::shared;
 
-use crate::{browser, export, reading, share};
+use crate::{browser, export, reading, share, workbook};
 
 #[derive(Properties, Clone, PartialEq)]
 pub struct ReportToolsProps {
@@ -115,6 +116,24 @@ pub fn ReportTools(props: &ReportToolsProps) -> Html {
             }
         })
     };
+    let save_xlsx = {
+        let report = props.report.clone();
+        let source = props.source.clone();
+        let failed = failed.clone();
+        let reviews = props.reviews.clone();
+        Callback::from(move |_: MouseEvent| {
+            let source = source.as_deref();
+            let json = export::report_json(source, &report, &reviews);
+            let name = export::file_name(source, &report, "xlsx");
+            let failed = failed.clone();
+            spawn_local(async move {
+                match workbook::save(json, name).await {
+                    Ok(()) => failed.set(None),
+                    Err(why) => failed.set(Some(format!("未能导出：{why}。").into())),
+                }
+            });
+        })
+    };
     let on_print = Callback::from(|_: MouseEvent| browser::print());
     let close = {
         let shared = shared.clone();
@@ -182,6 +201,9 @@ pub fn ReportTools(props: &ReportToolsProps) -> Html {
                 <button type="button" id="share-button" class="button" onclick={on_share}>{ "分享链接" }</button>
                 <button type="button" id="export-csv" class="button" onclick={save("csv")} title="表格中的每个单元格和每条检查发现，可用 Excel、WPS 打开">{ "导出 CSV" }</button>
                 <button type="button" id="export-json" class="button" onclick={save("json")} title="与命令行 gouji check --format json 相同的格式">{ "导出 JSON" }</button>
+                if workbook::AVAILABLE {
+                    <button type="button" id="export-xlsx" class="button" onclick={save_xlsx} title="汇总、各类问题和整改清单，与命令行 gouji check --xlsx 相同">{ "导出 Excel" }</button>
+                }
                 <button type="button" id="print-button" class="button" onclick={on_print}>{ "打印" }</button>
             </div>
             { panel }

@@ -158,6 +158,19 @@ fn test() -> Result<(), Failure> {
     step("native tests: cargo test --workspace");
     Cmd::cargo().args(["test", "--workspace"]).run()?;
 
+    step("the workbook in openpyxl and LibreOffice Calc: tests/xlsx/check.py (seeds and corpus)");
+    let soffice = tools::ensure_workbook_readers()?;
+    Cmd::cargo().args(["build", "-p", "gouji-cli"]).run()?;
+    let pages = corpus_pages(&root)?;
+    Cmd::new("/usr/bin/python3")
+        .args([
+            "tests/xlsx/check.py".as_ref(),
+            root.join("target/debug/gouji").as_os_str(),
+        ])
+        .args([soffice.as_os_str(), "tests/fixtures/seeds".as_ref()])
+        .args(pages.iter().map(|p| p.as_os_str()))
+        .run()?;
+
     step("the core for WebAssembly: cargo build -p gouji-core --target wasm32-unknown-unknown");
     Cmd::cargo()
         .args([
@@ -193,6 +206,20 @@ fn test() -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+/// Every corpus page (`tests/fixtures/corpus/*/page.html`), from the repository's root, sorted.
+fn corpus_pages(root: &Path) -> Result<Vec<PathBuf>, Failure> {
+    let corpus = Path::new("tests/fixtures/corpus");
+    let dirs = std::fs::read_dir(root.join(corpus))
+        .map_err(|e| Failure(format!("{}: {e}", corpus.display())))?;
+    let mut pages: Vec<PathBuf> = dirs
+        .filter_map(|e| e.ok())
+        .map(|e| corpus.join(e.file_name()).join("page.html"))
+        .filter(|p| root.join(p).is_file())
+        .collect();
+    pages.sort();
+    Ok(pages)
 }
 
 /// `trunk build --release` into dist/, then the sizes of what a browser downloads; then the

@@ -98,6 +98,35 @@ pub fn ensure_writer() -> Result<PathBuf, Failure> {
     })
 }
 
+/// What `test` opens the workbook with: Python's openpyxl and LibreOffice Calc, each installed
+/// (apt-get) only when absent. Returns the `soffice` to run.
+pub fn ensure_workbook_readers() -> Result<PathBuf, Failure> {
+    step("openpyxl and LibreOffice Calc, to open the --xlsx workbook");
+    let openpyxl = Cmd::new("/usr/bin/python3")
+        .args(["-c", "import openpyxl"])
+        .quiet()
+        .succeeds();
+    let calc = Cmd::new("dpkg-query")
+        .args(["-W", "-f=${Status}", "libreoffice-calc"])
+        .output()
+        .is_some_and(|status| status.contains("install ok installed"));
+    let mut missing = Vec::new();
+    if !openpyxl {
+        missing.push("python3-openpyxl");
+    }
+    if !calc || which("soffice").is_none() {
+        missing.push("libreoffice-calc");
+    }
+    if missing.is_empty() {
+        say("python3-openpyxl, libreoffice-calc: found");
+    } else {
+        apt_install(&missing)?;
+    }
+    which("soffice").ok_or_else(|| {
+        Failure("soffice is still not on PATH after installing libreoffice-calc".into())
+    })
+}
+
 /// poppler-utils (`pdfunite`, `pdfseparate`, `pdfinfo`), which the bench's PDFs of many pages
 /// are made with. Only looked up, never installed: the bench runs without a network, and
 /// without poppler only that part is skipped. Whether it is there.

@@ -43,6 +43,16 @@ pub fn write_reports_end(out: &mut impl Write, empty: bool) -> io::Result<()> {
     }
 }
 
+/// Close `reports`, write `across`, close the document: what follows the last report.
+pub fn write_tail(
+    out: &mut impl Write,
+    across: &[(usize, gouji_core::Finding)],
+    views: &[(String, Option<Report>)],
+) -> io::Result<()> {
+    write_reports_end(out, views.is_empty())?;
+    write_across(out, across, views)
+}
+
 /// `"across"`: the findings of the cross-year rules (Y801, Y802), each with the `source` of
 /// the report it belongs to; then close the document.
 pub fn write_across(

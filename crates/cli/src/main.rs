@@ -1,7 +1,7 @@
 //! `gouji`: check 政府信息公开工作年度报告 files and folders from the command line.
 //!
 //! ```text
-//! gouji check [--format text|json] [--jobs N] <PATH>...
+//! gouji check [--format text|json] [--jobs N] [--xlsx FILE] <PATH>...
 //! gouji explain <CODE>
 //! ```
 //!
@@ -16,6 +16,7 @@
 mod inputs;
 mod json;
 mod text;
+mod workbook;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -63,6 +64,10 @@ struct CheckArgs {
     /// 并行检查的报告数（默认：本机可用的处理器数）
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
     jobs: Option<u32>,
+
+    /// 另把结果写成 Excel 工作簿（.xlsx）：汇总、各类问题、整改清单
+    #[arg(long, value_name = "FILE")]
+    xlsx: Option<PathBuf>,
 
     /// 要检查的文件、文件夹，或 - 表示标准输入
     #[arg(value_name = "PATH", required = true)]
@@ -119,6 +124,8 @@ enum Outcome {
 /// A checked report, already rendered, so that its text can be dropped before the next one.
 struct Done {
     rendered: String,
+    /// The report as JSON for the workbook when `rendered` is text (`--xlsx` with text output).
+    json: Option<String>,
     summary: Summary,
     /// What the cross-year rules need of the report (see [`year_view`]).
     year_view: Option<Report>,
@@ -194,10 +201,16 @@ fn check(args: &CheckArgs) -> u8 {
     let mut out = io::BufWriter::new(stdout.lock());
     let mut summaries: Vec<Summary> = Vec::new();
     let mut views: Vec<(String, Option<Report>)> = Vec::new();
+    // `--xlsx`: the JSON document, written as stdout's is, that the workbook is built from.
+    let mut document: Option<Vec<u8>> = args.xlsx.as_ref().map(|_| Vec::new());
+    let json_too = document.is_some();
 
     let written = (|| -> io::Result<()> {
         if args.format == Format::Json {
             json::write_head(&mut out)?;
+        }
+        if let Some(doc) = document.as_mut() {
+            json::write_head(doc)?;
         }
         // Reports are checked in parallel a chunk at a time and printed in input order, so
         // that a folder of thousands of files never holds more than a chunk of results.
@@ -206,12 +219,16 @@ fn check(args: &CheckArgs) -> u8 {
             let outcomes: Vec<Outcome> = pool.install(|| {
                 batch
                     .par_iter()
-                    .map(|input| process(input, collected.stdin.as_deref(), args.format))
+                    .map(|input| process(input, collected.stdin.as_deref(), args.format, json_too))
                     .collect()
             });
             for outcome in outcomes {
                 match outcome {
                     Outcome::Checked(done) => {
+                        if let Some(doc) = document.as_mut() {
+                            let entry = done.json.as_deref().unwrap_or(&done.rendered);
+                            json::write_entry(doc, entry, summaries.is_empty())?;
+                        }
                         if args.format == Format::Json {
                             json::write_entry(&mut out, &done.rendered, summaries.is_empty())?;
                         } else {
@@ -241,10 +258,7 @@ fn check(args: &CheckArgs) -> u8 {
             }
         }
         match args.format {
-            Format::Json => {
-                json::write_reports_end(&mut out, summaries.is_empty())?;
-                json::write_across(&mut out, &across, &views)?;
-            }
+            Format::Json => json::write_tail(&mut out, &across, &views)?,
             Format::Text => {
                 if !across.is_empty() {
                     writeln!(out)?;
@@ -256,8 +270,23 @@ fn check(args: &CheckArgs) -> u8 {
                 }
             }
         }
+        if let Some(doc) = document.as_mut() {
+            json::write_tail(doc, &across, &views)?;
+        }
         out.flush()
     })();
+
+    // The workbook is written whatever became of standard output (a closed pipe included).
+    let book_failed = match (&args.xlsx, &document) {
+        (Some(path), Some(doc)) => match workbook::write(path, doc) {
+            Ok(()) => false,
+            Err(message) => {
+                eprintln!("{message}");
+                true
+            }
+        },
+        _ => false,
+    };
 
     if let Err(e) = written {
         // A closed pipe (`gouji check … | head`) is the reader's choice, not a failure to report.
@@ -267,7 +296,7 @@ fn check(args: &CheckArgs) -> u8 {
         return EXIT_FAILED;
     }
 
-    if failures > 0 {
+    if failures > 0 || book_failed {
         EXIT_FAILED
     } else if summaries.iter().any(|s| s.errors > 0) {
         EXIT_ERRORS
@@ -290,7 +319,8 @@ fn across(views: &[(String, Option<Report>)]) -> Vec<(usize, gouji_core::Finding
 }
 
 /// Read, check and render one input.
-fn process(input: &Input, stdin: Option<&[u8]>, format: Format) -> Outcome {
+/// `json_too`: also render the report as JSON when the output is text (for `--xlsx`).
+fn process(input: &Input, stdin: Option<&[u8]>, format: Format, json_too: bool) -> Outcome {
     let checked = match &input.origin {
         Origin::Stdin => gouji_core::check_bytes(stdin.unwrap_or_default()),
         Origin::File(path) => match inputs::read_file(path) {
@@ -306,21 +336,29 @@ fn process(input: &Input, stdin: Option<&[u8]>, format: Format) -> Outcome {
         },
     };
     let summary = Summary::of(&input.source, &checked.report);
-    let rendered = match format {
-        Format::Text => text::render(&input.source, &checked),
-        Format::Json => match json::render(&input.source, &checked.report) {
-            Ok(s) => s,
-            Err(e) => {
-                return Outcome::Failed(format!(
-                    "gouji: 无法把 “{}” 的结果写成 JSON：{e}",
-                    input.source
-                ))
-            }
+    let as_json = || {
+        json::render(&input.source, &checked.report).map_err(|e| {
+            Outcome::Failed(format!(
+                "gouji: 无法把 “{}” 的结果写成 JSON：{e}",
+                input.source
+            ))
+        })
+    };
+    let (rendered, json) = match (format, json_too) {
+        (Format::Text, false) => (text::render(&input.source, &checked), None),
+        (Format::Text, true) => match as_json() {
+            Ok(j) => (text::render(&input.source, &checked), Some(j)),
+            Err(failed) => return failed,
+        },
+        (Format::Json, _) => match as_json() {
+            Ok(j) => (j, None),
+            Err(failed) => return failed,
         },
     };
     let year_view = year_view(&checked.report);
     Outcome::Checked(Box::new(Done {
         rendered,
+        json,
         summary,
         year_view,
     }))
