@@ -60,8 +60,16 @@ fn continuing_years_give_no_cross_year_finding() {
     let similarity = json["similarity"].as_array().cloned().unwrap_or_default();
     assert_eq!(similarity.len(), 1, "{json}");
     assert_eq!(
-        (&similarity[0]["report"], &similarity[0]["other"], &similarity[0]["kind"]),
-        (&serde_json::json!(1), &serde_json::json!(0), &serde_json::json!("previous_year"))
+        (
+            &similarity[0]["report"],
+            &similarity[0]["other"],
+            &similarity[0]["kind"]
+        ),
+        (
+            &serde_json::json!(1),
+            &serde_json::json!(0),
+            &serde_json::json!("previous_year")
+        )
     );
     assert_eq!(similarity[0]["share"], 1.0);
     assert_eq!(similarity[0]["sections"][0]["title"], "总体情况");

@@ -226,6 +226,30 @@ impl Similarity {
     }
 }
 
+/// The side-by-side view of two reports' prose (对照查看): per section, each side's text cut
+/// into pieces, the repeated ones marked. Made by the reader worker (with the `similar` diff
+/// crate, which the page's first download does not carry); the page shows it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
+pub struct Marked {
+    pub sections: Vec<MarkedSection>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
+pub struct MarkedSection {
+    /// 1 to 6.
+    pub section: u8,
+    /// The report's prose of the section and the other report's.
+    pub report: Vec<Piece>,
+    pub other: Vec<Piece>,
+}
+
+/// A stretch of a section's text; `repeated` when the other side has it too.
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
+pub struct Piece {
+    pub text: String,
+    pub repeated: bool,
+}
+
 /// A shingle in more reports than this says nothing about which two are alike (wording many
 /// write): it is not counted when looking for candidates (it still counts in [`measure`]).
 const COMMON: usize = 24;
