@@ -28,12 +28,10 @@ fn report(year: i32, agency: &str, overall: &str, problems: &str) -> String {
         .replace("示范区人民政府", agency)
 }
 
-fn checked(
-    texts: &[String],
-) -> (
-    Vec<(usize, &'static str, Severity, String)>,
-    Vec<Similarity>,
-) {
+/// A cross-report finding of the prose rules: the report's index, code, severity, message.
+type Found = (usize, &'static str, Severity, String);
+
+fn checked(texts: &[String]) -> (Vec<Found>, Vec<Similarity>) {
     let reports: Vec<Report> = texts.iter().map(|t| check(t)).collect();
     let refs: Vec<&Report> = reports.iter().collect();
     let (findings, similarity) = check_all(&refs);
