@@ -341,9 +341,11 @@ pub struct Batch {
     pub items: Vec<Item>,
     /// Pairs of consecutive years of one agency among the reports (once all are read).
     pub pairs: Rc<Vec<YearPair>>,
-    /// The cross-year findings (Y801, Y802) with the index of the report each belongs to (the
-    /// later year's), once all are read.
+    /// The cross-report findings (Y801–Y804) with the index of the report each belongs to (the
+    /// later year's, or the one whose prose repeats), once all are read.
     pub across: Rc<Vec<(usize, Finding)>>,
+    /// How much of each report's prose another has (indices into `items`), once all are read.
+    pub similarity: Rc<Vec<gouji_core::similarity::Similarity>>,
     pub sort: Sort,
     /// The text filter on file names and agencies.
     pub query: AttrValue,
@@ -544,7 +546,7 @@ impl Batch {
         }
     }
 
-    /// The batch with its cross-year pairs and findings worked out.
+    /// The batch with its cross-year pairs, findings and shares of repeated prose worked out.
     fn finished(mut self) -> Batch {
         let (index, reports): (Vec<usize>, Vec<&Report>) = self
             .items
@@ -560,12 +562,15 @@ impl Batch {
                 guess: p.guess,
             })
             .collect();
-        let across = gouji_core::across::check_across(&reports)
-            .into_iter()
-            .map(|(j, f)| (index[j], f))
-            .collect();
+        let (across, mut similarity) = gouji_core::across::check_all(&reports);
+        let across = across.into_iter().map(|(j, f)| (index[j], f)).collect();
+        for e in &mut similarity {
+            e.report = index[e.report];
+            e.other = index[e.other];
+        }
         self.pairs = Rc::new(pairs);
         self.across = Rc::new(across);
+        self.similarity = Rc::new(similarity);
         self
     }
 

@@ -71,3 +71,8 @@ export function readBytes(bytes, kind) {
 export function readHtml(html) {
   return ask({ html }, []);
 }
+
+/** 对照查看: the JSON of {report, other} (two reports' prose) → the JSON of the marked passages. */
+export function compareProse(request) {
+  return ask({ compare: request }, []);
+}

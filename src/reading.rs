@@ -253,11 +253,38 @@ pub async fn read_html(html: String) -> Result<Read, String> {
     }
 }
 
+/// 对照查看: the passages two reports' prose share, marked, from the reader worker (which
+/// carries the diff), or in place with the feature `inline-readers`.
+pub async fn compare_prose(
+    report: &gouji_core::extract::prose::Prose,
+    other: &gouji_core::extract::prose::Prose,
+) -> Result<gouji_core::similarity::Marked, String> {
+    #[derive(serde::Serialize)]
+    struct Request<'a> {
+        report: &'a gouji_core::extract::prose::Prose,
+        other: &'a gouji_core::extract::prose::Prose,
+    }
+    let request = serde_json::to_string(&Request { report, other }).unwrap_or_default();
+    #[cfg(all(target_arch = "wasm32", not(feature = "inline-readers")))]
+    {
+        worker::answer(worker::compare_prose(&request)).await
+    }
+    #[cfg(feature = "inline-readers")]
+    {
+        serde_json::from_str(&gouji_reader::compare_prose(&request))
+            .map_err(|_| "比对结果无法识别".to_string())
+    }
+    #[cfg(not(any(target_arch = "wasm32", feature = "inline-readers")))]
+    {
+        drop(request);
+        Err("此版本不能对照查看（比对在网页的读取器中进行）".to_string())
+    }
+}
+
 /// The page's side of the reader worker: `src/reader.js` starts it, numbers the requests and
-/// hands back each answer as the JSON of a [`Read`].
+/// hands back each answer as the JSON of a [`Read`] (or of a [`gouji_core::similarity::Marked`]).
 #[cfg(all(target_arch = "wasm32", not(feature = "inline-readers")))]
 mod worker {
-    use gouji_core::Read;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
@@ -267,10 +294,14 @@ mod worker {
         pub fn read_bytes(bytes: js_sys::Uint8Array, kind: &str) -> js_sys::Promise;
         #[wasm_bindgen(js_name = readHtml)]
         pub fn read_html(html: &str) -> js_sys::Promise;
+        #[wasm_bindgen(js_name = compareProse)]
+        pub fn compare_prose(request: &str) -> js_sys::Promise;
     }
 
     /// The worker's answer, or why there is none, in Chinese.
-    pub async fn answer(promise: js_sys::Promise) -> Result<Read, String> {
+    pub async fn answer<T: serde::de::DeserializeOwned>(
+        promise: js_sys::Promise,
+    ) -> Result<T, String> {
         match wasm_bindgen_futures::JsFuture::from(promise).await {
             Ok(json) => {
                 let json = json.as_string().unwrap_or_default();

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::input::tone;
 use crate::batch::{Batch, BatchAction, Column, Outcome, Row, Show, Status, View, YearPair};
+use crate::components::compare::{ComparePage, CompareView};
 use crate::components::findings::severity_mark;
 use crate::shared::Shared;
 use crate::{browser, export, workbook};
@@ -41,6 +42,15 @@ pub fn BatchView(props: &BatchViewProps) -> Html {
     let batch: &Batch = &props.batch;
     let dispatch = props.on_batch.clone();
     let failed = use_state_eq(|| None::<AttrValue>);
+    // 对照查看 open in place of the list: (the report, the other report).
+    let comparing = use_state_eq(|| None::<(usize, usize)>);
+    let on_compare = {
+        let comparing = comparing.clone();
+        Callback::from(move |pair: (usize, usize)| {
+            comparing.set(Some(pair));
+            browser::scroll_to_id("compare");
+        })
+    };
     let rows = batch.rows();
     let (done, total) = batch.progress();
     let tally = batch.tally();
@@ -148,6 +158,17 @@ pub fn BatchView(props: &BatchViewProps) -> Html {
         .iter()
         .map(|row| table_row(row, &props.on_open, &props.reviews));
 
+    if let Some(view) = (*comparing).and_then(|(r, o)| compare_view(batch, r, o)) {
+        let back = {
+            let comparing = comparing.clone();
+            Callback::from(move |()| {
+                comparing.set(None);
+                browser::scroll_to_id("batch-across");
+            })
+        };
+        return html! { <ComparePage view={view} on_back={back} /> };
+    }
+
     html! {
         <section id="batch" class="batch" aria-label="批量检查">
             <div class="batch__head">
@@ -230,7 +251,7 @@ pub fn BatchView(props: &BatchViewProps) -> Html {
             } else {
                 <p class="batch__hint">{ "点击一行（或用 Tab 选中后按回车）查看该报告的完整检查结果。" }</p>
             }
-            { across(batch, &props.on_open, &props.on_explain) }
+            { across(batch, &props.on_open, &props.on_explain, &on_compare) }
         </section>
     }
 }
@@ -389,10 +410,18 @@ fn across(
     batch: &Batch,
     on_open: &Callback<usize>,
     on_explain: &Callback<(AttrValue, Option<usize>)>,
+    on_compare: &Callback<(usize, usize)>,
 ) -> Html {
-    if batch.pairs.is_empty() {
+    let units: Vec<(usize, &Finding)> = batch
+        .across
+        .iter()
+        .filter(|(_, f)| f.code == "Y804")
+        .map(|(i, f)| (*i, f))
+        .collect();
+    if batch.pairs.is_empty() && units.is_empty() {
         return html! {};
     }
+    let compare = |i: usize, f: &Finding| compare_button(batch, i, f, on_compare);
     let name = |i: usize| {
         batch
             .items
@@ -422,7 +451,7 @@ fn across(
         let findings: Vec<&Finding> = batch
             .across
             .iter()
-            .filter(|(i, _)| *i == pair.cur)
+            .filter(|(i, f)| *i == pair.cur && f.code != "Y804")
             .map(|(_, f)| f)
             .collect();
         let open = |i: usize| {
@@ -444,7 +473,7 @@ fn across(
                     <p class="across__ok"><span class="sev sev--ok" aria-hidden="true">{ "✓" }</span>{ "两年的报告前后衔接，未发现问题。" }</p>
                 } else {
                     <ul class="across__findings">
-                        { for findings.iter().map(|f| across_finding(f, on_explain)) }
+                        { for findings.iter().map(|f| across_finding(f, on_explain, compare(pair.cur, f))) }
                     </ul>
                 }
             </li>
@@ -456,10 +485,23 @@ fn across(
                 <h3 class="panel__title">{ "跨年度核对" }</h3>
                 <span class="panel__meta">{ format!("同一机关相邻年度的报告 {} 组，发现 {} 处问题", batch.pairs.len(), found) }</span>
             </div>
-            <p class="across__lead">{ "后一年的“上年结转”应等于前一年的“结转下年度继续办理”，规章和规范性文件的现行有效件数应前后衔接。" }</p>
+            <p class="across__lead">{ "后一年的“上年结转”应等于前一年的“结转下年度继续办理”，规章和规范性文件的现行有效件数应前后衔接；后一年的正文有多少照搬前一年（Y803），可点“对照查看”逐段比较。" }</p>
             <ul class="across__pairs">
                 { for batch.pairs.iter().map(pair_html) }
             </ul>
+            if !units.is_empty() {
+                <div class="across__units">
+                    <p class="across__lead">{ "同批不同单位的报告正文雷同（不计表格和格式规定的套话）：" }</p>
+                    <ul class="across__findings">
+                        { for units.iter().map(|&(i, f)| html! {
+                            <>
+                                <li class="across__who">{ format!("{}（{}）", agency(i), name(i)) }</li>
+                                { across_finding(f, on_explain, compare(i, f)) }
+                            </>
+                        }) }
+                    </ul>
+                </div>
+            }
         </section>
     }
 }
@@ -546,7 +588,7 @@ pub fn BatchBar(props: &BatchBarProps) -> Html {
                 <div class="batch-bar__across" role="note">
                     <p class="batch-bar__across-title">{ "与上一年度报告核对（跨年度）：" }</p>
                     <ul class="across__findings">
-                        { for mine.iter().map(|f| across_finding(f, &props.on_explain)) }
+                        { for mine.iter().map(|f| across_finding(f, &props.on_explain, None)) }
                     </ul>
                 </div>
             }
@@ -560,7 +602,11 @@ pub fn shows_list(batch: &Batch) -> bool {
 }
 
 /// One cross-year finding, as the batch's 跨年度核对 panel and a report's bar list it.
-fn across_finding(f: &Finding, on_explain: &Callback<(AttrValue, Option<usize>)>) -> Html {
+fn across_finding(
+    f: &Finding,
+    on_explain: &Callback<(AttrValue, Option<usize>)>,
+    compare: Option<Html>,
+) -> Html {
     let code = AttrValue::from(f.code);
     let explain = on_explain.reform(move |_: MouseEvent| (code.clone(), None));
     html! {
@@ -579,6 +625,62 @@ fn across_finding(f: &Finding, on_explain: &Callback<(AttrValue, Option<usize>)>
             >
                 { "规则说明" }
             </button>
+            { compare.unwrap_or_default() }
         </li>
     }
+}
+
+/// The 对照查看 button of a Y803 or Y804 finding of report `i`: its entry of the batch's
+/// `similarity`, when the other report has prose to compare.
+fn compare_button(
+    batch: &Batch,
+    i: usize,
+    f: &Finding,
+    on_compare: &Callback<(usize, usize)>,
+) -> Option<Html> {
+    use gouji_core::similarity::SimilarityKind;
+    let kind = match f.code {
+        "Y803" => SimilarityKind::PreviousYear,
+        "Y804" => SimilarityKind::OtherUnit,
+        _ => return None,
+    };
+    let e = batch
+        .similarity
+        .iter()
+        .find(|e| e.report == i && e.kind == kind && e.chars > 0)?;
+    let pair = (e.report, e.other);
+    let onclick = on_compare.reform(move |_: MouseEvent| pair);
+    Some(html! {
+        <button type="button" class="finding__explain compare-open" data-compare={format!("{}-{}", pair.0, pair.1)} {onclick}>
+            { "对照查看" }
+        </button>
+    })
+}
+
+/// What 对照查看 shows of reports `report` and `other` of the batch.
+fn compare_view(batch: &Batch, report: usize, other: usize) -> Option<CompareView> {
+    let side = |i: usize| {
+        let item = batch.items.get(i)?;
+        let r = item.report()?;
+        let label = format!(
+            "{}{}（{}）",
+            r.agency.as_deref().unwrap_or("机关不详"),
+            r.year.map(|y| format!(" {y}年")).unwrap_or_default(),
+            item.name
+        );
+        Some((Shared::from(r), AttrValue::from(label)))
+    };
+    let entry = batch
+        .similarity
+        .iter()
+        .find(|e| e.report == report && e.other == other)?;
+    let (report, report_label) = side(report)?;
+    let (other, other_label) = side(other)?;
+    Some(CompareView {
+        report,
+        other,
+        report_label,
+        other_label,
+        share: entry.share,
+    })
 }

@@ -2,6 +2,7 @@
 //! no state about the report of its own.
 
 mod batch;
+mod compare;
 mod detail;
 pub mod findings;
 mod input;

@@ -201,7 +201,9 @@ export const tests = [
         const across = page.locator("#batch-across");
         await across.waitFor();
         const shown = await across.locator("li.across-finding").evaluateAll((lis) => lis.map((li) => [li.dataset.code, li.querySelector(".across-finding__message").textContent]));
-        equal(shown, cli.across.map((f) => [f.code, f.message]), "the cross-year findings, as the CLI words them");
+        // Per pair here (Y801 and Y803 of one pair together), all pairs' Y801 first in the CLI.
+        const sorted = (list) => [...list].sort((a, b) => (a.join() < b.join() ? -1 : 1));
+        equal(sorted(shown), sorted(cli.across.map((f) => [f.code, f.message])), "the cross-year findings, as the CLI words them");
         equal(await across.locator(".across__pair").count(), 2, "two pairs of consecutive years");
         assert((await across.textContent()).includes("按名称推测为同一机关"), "the guess about 洪泽区 is said");
         // The later year's row counts them, as the CLI's summary does.
@@ -212,6 +214,45 @@ export const tests = [
         await page.locator("#batch-bar").waitFor();
         const bar = await page.locator("#batch-bar li.across-finding").evaluateAll((lis) => lis.map((li) => li.dataset.code));
         equal(bar, cli.across.filter((f) => f.source === "2023.txt").map((f) => f.code), "cross-year findings above the report");
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  },
+  {
+    name: "batch: 内容雷同 of one agency's consecutive years (Y803 with its figure), 对照查看 side by side, 返回",
+    async run({ page, url, repo }) {
+      const dir = await mkdtemp(join(tmpdir(), "gouji-similar-"));
+      try {
+        const files = ["jjf-2019.html", "jjf-2020.html"];
+        for (const f of files) {
+          await writeFile(join(dir, f), await readFile(join(repo, "tests/fixtures/corpus", f.replace(".html", ""), "page.html")));
+        }
+        const cli = JSON.parse(await goujiText(repo, files, dir));
+        const y803 = cli.across.find((f) => f.code === "Y803");
+        assert(y803 && y803.severity === "warning" && y803.message.includes("76.8%"), `the CLI's Y803: ${JSON.stringify(cli.across)}`);
+        await open(page, url);
+        await pickMany(page, files.map((f) => join(dir, f)));
+        const finding = page.locator('#batch-across li.across-finding[data-code="Y803"]');
+        await finding.waitFor();
+        equal(await finding.locator(".across-finding__message").textContent(), y803.message, "Y803 as the CLI words it, with its figure");
+        equal(await finding.getAttribute("data-severity"), "warning", "a warning at 50 % or more");
+        await finding.locator(".compare-open").click();
+        const view = page.locator("#compare");
+        await view.waitFor();
+        await view.locator(".compare__section").first().waitFor({ timeout: 30000 });
+        assert((await view.textContent()).includes("重复 76.8%"), "the view says the share");
+        const overall = view.locator('.compare__section[data-section="1"]');
+        for (const side of ["other", "report"]) {
+          const marked = await overall.locator(`.compare__side--${side} mark.compare__repeated`).count();
+          assert(marked > 0, `the ${side} side of 总体情况 has repeated passages marked`);
+        }
+        const text = await overall.locator(".compare__side--report").textContent();
+        assert(text.includes("2020年，我局政府信息公开工作"), `the later report's own text: ${text.slice(0, 80)}`);
+        await page.locator("#compare-back").click();
+        await page.locator("#batch-across").waitFor();
+        equal(await page.locator("#compare").count(), 0, "back to the batch's list");
+        await page.locator("#batch-table").waitFor();
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

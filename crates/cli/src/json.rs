@@ -43,18 +43,24 @@ pub fn write_reports_end(out: &mut impl Write, empty: bool) -> io::Result<()> {
     }
 }
 
-/// Close `reports`, write `across`, close the document: what follows the last report.
+/// Close `reports`, write `across` (and `similarity` when two reports or more were checked),
+/// close the document: what follows the last report.
 pub fn write_tail(
     out: &mut impl Write,
     across: &[(usize, gouji_core::Finding)],
+    similarity: &[gouji_core::similarity::Similarity],
     views: &[(String, Option<Report>)],
 ) -> io::Result<()> {
     write_reports_end(out, views.is_empty())?;
-    write_across(out, across, views)
+    write_across(out, across, views)?;
+    if views.len() >= 2 {
+        write_similarity(out, similarity)?;
+    }
+    write_end(out)
 }
 
-/// `"across"`: the findings of the cross-year rules (Y801, Y802), each with the `source` of
-/// the report it belongs to; then close the document.
+/// `"across"`: the findings of the cross-report rules (Y801–Y804), each with the `source` of
+/// the report it belongs to.
 pub fn write_across(
     out: &mut impl Write,
     across: &[(usize, gouji_core::Finding)],
@@ -69,13 +75,32 @@ pub fn write_across(
         })
         .collect();
     let body = serde_json::to_string_pretty(&entries).map_err(io::Error::other)?;
-    write!(out, ",\n  \"across\": ")?;
+    write_field(out, "across", &body)
+}
+
+/// `"similarity"`: the shares of repeated prose (written when two reports or more were checked).
+pub fn write_similarity(
+    out: &mut impl Write,
+    similarity: &[gouji_core::similarity::Similarity],
+) -> io::Result<()> {
+    let body = serde_json::to_string_pretty(similarity).map_err(io::Error::other)?;
+    write_field(out, "similarity", &body)
+}
+
+/// A field of the document, its pretty JSON indented.
+fn write_field(out: &mut impl Write, name: &str, body: &str) -> io::Result<()> {
+    write!(out, ",\n  \"{name}\": ")?;
     for (n, line) in body.lines().enumerate() {
         if n > 0 {
             out.write_all(b"\n  ")?;
         }
         out.write_all(line.as_bytes())?;
     }
+    Ok(())
+}
+
+/// Close the document.
+pub fn write_end(out: &mut impl Write) -> io::Result<()> {
     out.write_all(b"\n}\n")
 }
 
@@ -109,9 +134,17 @@ mod tests {
             }
             write_reports_end(&mut out, reports.is_empty()).unwrap();
             write_across(&mut out, across, &views).unwrap();
+            let refs: Vec<&Report> = reports.iter().map(|(_, r)| *r).collect();
+            let similarity = gouji_core::across::similarity(&refs);
+            if reports.len() >= 2 {
+                write_similarity(&mut out, &similarity).unwrap();
+            }
+            write_end(&mut out).unwrap();
             let named: Vec<(Option<&str>, &Report)> =
                 reports.iter().map(|(s, r)| (Some(*s), *r)).collect();
-            let whole = Document::new(&named, across, false).to_pretty();
+            let whole = Document::new(&named, across, false)
+                .with_similarity(&similarity)
+                .to_pretty();
             assert_eq!(String::from_utf8(out).unwrap(), whole);
         }
     }

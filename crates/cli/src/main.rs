@@ -25,6 +25,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use gouji_core::similarity::Similarity;
 use gouji_core::{Report, Severity};
 use inputs::{Input, Origin};
 
@@ -132,13 +133,15 @@ struct Done {
 }
 
 /// The part of a report the cross-year rules read: agency, year, template, the carried rows of
-/// `requests` and the document rows of `active`. Kept for every report of a run, so it is small.
+/// `requests`, the document rows of `active` and the prose. Kept for every report of a run, so it is small.
 fn year_view(report: &Report) -> Option<Report> {
     report.year?;
     report.agency.as_ref()?;
     let mut v = report.clone();
     v.findings.clear();
     v.facts = Default::default();
+    // The prose, for 内容雷同 (Y803, Y804): a few KB.
+    v.facts.prose = report.facts.prose.clone();
     v.tables.appeals = None;
     if let Some(t) = v.tables.requests.as_mut() {
         t.rows
@@ -249,7 +252,7 @@ fn check(args: &CheckArgs) -> u8 {
             }
         }
         // Reports of one agency for consecutive years are checked against each other.
-        let across = across(&views);
+        let (across, similarity) = across(&views);
         for (i, f) in &across {
             match f.severity {
                 Severity::Error => summaries[*i].errors += 1,
@@ -258,11 +261,15 @@ fn check(args: &CheckArgs) -> u8 {
             }
         }
         match args.format {
-            Format::Json => json::write_tail(&mut out, &across, &views)?,
+            Format::Json => json::write_tail(&mut out, &across, &similarity, &views)?,
             Format::Text => {
                 if !across.is_empty() {
                     writeln!(out)?;
                     text::write_across(&mut out, &across, &views)?;
+                }
+                if !similarity.is_empty() {
+                    writeln!(out)?;
+                    text::write_similarity(&mut out, &similarity, &views)?;
                 }
                 if summaries.len() > 1 {
                     writeln!(out)?;
@@ -271,7 +278,7 @@ fn check(args: &CheckArgs) -> u8 {
             }
         }
         if let Some(doc) = document.as_mut() {
-            json::write_tail(doc, &across, &views)?;
+            json::write_tail(doc, &across, &similarity, &views)?;
         }
         out.flush()
     })();
@@ -305,17 +312,23 @@ fn check(args: &CheckArgs) -> u8 {
     }
 }
 
-/// The cross-year findings of a run, with the index of the report each belongs to.
-fn across(views: &[(String, Option<Report>)]) -> Vec<(usize, gouji_core::Finding)> {
+/// The cross-report findings of a run, with the index of the report each belongs to, and
+/// the shares of repeated prose (indices of the run's reports).
+fn across(
+    views: &[(String, Option<Report>)],
+) -> (Vec<(usize, gouji_core::Finding)>, Vec<Similarity>) {
     let (index, reports): (Vec<usize>, Vec<&Report>) = views
         .iter()
         .enumerate()
         .filter_map(|(i, (_, v))| v.as_ref().map(|v| (i, v)))
         .unzip();
-    gouji_core::across::check_across(&reports)
-        .into_iter()
-        .map(|(j, f)| (index[j], f))
-        .collect()
+    let (found, mut similarity) = gouji_core::across::check_all(&reports);
+    for e in &mut similarity {
+        e.report = index[e.report];
+        e.other = index[e.other];
+    }
+    let found = found.into_iter().map(|(j, f)| (index[j], f)).collect();
+    (found, similarity)
 }
 
 /// Read, check and render one input.

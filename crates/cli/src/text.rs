@@ -441,6 +441,33 @@ pub fn write_across(
     Ok(())
 }
 
+/// The shares of repeated prose: `source: 62.0%（1488/2400 字）见于上一年度 other`.
+pub fn write_similarity(
+    out: &mut impl Write,
+    similarity: &[gouji_core::similarity::Similarity],
+    views: &[(String, Option<gouji_core::Report>)],
+) -> io::Result<()> {
+    use gouji_core::similarity::SimilarityKind;
+    writeln!(out, "== 内容雷同（正文重复比例，不计表格和格式套话）")?;
+    let source = |i: usize| views.get(i).map_or("", |v| v.0.as_str());
+    for e in similarity {
+        let whom = match e.kind {
+            SimilarityKind::PreviousYear => "上一年度",
+            SimilarityKind::OtherUnit => "另一单位",
+        };
+        writeln!(
+            out,
+            "{}: {:.1}%（{}/{} 字）见于{whom} {}",
+            source(e.report),
+            e.share * 100.0,
+            e.repeated_chars,
+            e.chars,
+            source(e.other)
+        )?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,10 +1,22 @@
-//! Reports of one agency for consecutive years checked in one call are compared (Y801/Y802).
+//! Reports of one agency for consecutive years checked in one call are compared (Y801/Y802),
+//! and their prose (Y803, the document's `similarity`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
 use common::gouji;
+
+/// The `across` entries of the table rules (Y801, Y802).
+fn table_findings(json: &serde_json::Value) -> Vec<serde_json::Value> {
+    json["across"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|f| f["code"] == "Y801" || f["code"] == "Y802")
+        .collect()
+}
 
 fn temp_pair(carried_in: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -32,8 +44,47 @@ fn temp_pair(carried_in: &str) -> tempfile::TempDir {
 fn continuing_years_give_no_cross_year_finding() {
     let dir = temp_pair("2 | 0 | 0 | 0 | 0 | 0 | 2");
     let run = gouji(&["check", "--format", "json", dir.path().to_str().unwrap()]);
+    // The two years' prose is the same: Y803 warns, nothing is an error.
     assert_eq!(run.code, 0, "{}", run.stdout);
-    assert_eq!(run.json()["across"], serde_json::json!([]));
+    let json = run.json();
+    assert_eq!(table_findings(&json), Vec::<serde_json::Value>::new());
+    let y803: Vec<&serde_json::Value> = json["across"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["code"] == "Y803")
+        .collect();
+    assert_eq!(y803.len(), 1, "{json}");
+    assert_eq!(y803[0]["severity"], "warning");
+    assert!(y803[0]["source"].as_str().unwrap().ends_with("2023.txt"));
+    let similarity = json["similarity"].as_array().cloned().unwrap_or_default();
+    assert_eq!(similarity.len(), 1, "{json}");
+    assert_eq!(
+        (
+            &similarity[0]["report"],
+            &similarity[0]["other"],
+            &similarity[0]["kind"]
+        ),
+        (
+            &serde_json::json!(1),
+            &serde_json::json!(0),
+            &serde_json::json!("previous_year")
+        )
+    );
+    assert_eq!(similarity[0]["share"], 1.0);
+    assert_eq!(similarity[0]["sections"][0]["title"], "总体情况");
+    let text = gouji(&["check", dir.path().to_str().unwrap()]);
+    assert!(text.stdout.contains("warning[Y803]"), "{}", text.stdout);
+    assert!(text.stdout.contains("== 内容雷同"), "{}", text.stdout);
+    assert!(text.stdout.contains("100.0%"), "{}", text.stdout);
+}
+
+#[test]
+fn one_report_has_no_similarity() {
+    let dir = temp_pair("2 | 0 | 0 | 0 | 0 | 0 | 2");
+    let one = dir.path().join("2022.txt");
+    let run = gouji(&["check", "--format", "json", one.to_str().unwrap()]);
+    assert!(run.json().get("similarity").is_none(), "{}", run.stdout);
 }
 
 #[test]
@@ -41,7 +92,7 @@ fn a_break_between_years_is_an_error_of_the_later_report() {
     let dir = temp_pair("2 | 0 | 0 | 0 | 0 | 0 | 3");
     let run = gouji(&["check", "--format", "json", dir.path().to_str().unwrap()]);
     assert_eq!(run.code, 1);
-    let across = run.json()["across"].as_array().cloned().unwrap_or_default();
+    let across = table_findings(&run.json());
     assert_eq!(across.len(), 1, "{across:?}");
     assert_eq!(across[0]["code"], "Y801");
     assert_eq!(across[0]["subject"], "requests/col/total");
@@ -65,5 +116,5 @@ fn hongze_2023_and_2024_continue() {
         "tests/fixtures/reports/hongze-2023-qzf.pdf.txt",
         "tests/fixtures/reports/hongze-2024-qzf.pdf.txt",
     ]);
-    assert_eq!(run.json()["across"], serde_json::json!([]));
+    assert_eq!(table_findings(&run.json()), Vec::<serde_json::Value>::new());
 }

@@ -484,9 +484,11 @@ fn json_document_shape() {
         "{}",
         run.stdout
     );
-    // The cross-year findings close the document (none between 2020 and 2013).
+    // The cross-year findings (none between 2020 and 2013), then the shares of repeated
+    // prose (none: different years and agencies, little in common) close the document.
     assert!(
-        run.stdout.ends_with("\n    }\n  ],\n  \"across\": []\n}\n"),
+        run.stdout
+            .ends_with("\n    }\n  ],\n  \"across\": [],\n  \"similarity\": []\n}\n"),
         "{}",
         run.stdout
     );

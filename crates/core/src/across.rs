@@ -1,13 +1,16 @@
-//! Across years: reports of the same agency for consecutive years, checked together.
+//! Across reports: reports of the same agency for consecutive years, and the units of one
+//! batch, checked together.
 //!
 //! The later report's 上年结转 must continue the earlier one's 结转下年度继续办理 (Y801),
 //! and 现行有效件数 must carry over (Y802). Agencies are matched by name, tolerating the
 //! small variations real reports have ("人民政府办公室" / "政府办公室", a name with or without
-//! its city in front); a match on such a guess is said in the finding.
+//! its city in front); a match on such a guess is said in the finding. How much of a report's
+//! prose repeats the year before's (Y803) or another unit's (Y804) is [`similarity`]'s.
 
 use crate::ingest::norm::normalize;
 use crate::report::{Finding, Report};
-pub use crate::rules::{AcrossRule, Pair, ACROSS_RULES};
+pub use crate::rules::{AcrossCheck, AcrossRule, Pair, Similar, ACROSS_RULES};
+use crate::similarity::{measure, shingle, Index, Similarity, SimilarityKind};
 
 /// How two agency names were matched.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,13 +86,23 @@ pub fn pairs<'a>(reports: &[&'a Report]) -> Vec<Pair<'a>> {
 }
 
 /// Check reports against each other. Returns findings with the index (into `reports`) of the
-/// report each belongs to: the later year's.
+/// report each belongs to: the later year's, or for Y804 the report whose prose repeats.
 pub fn check_across(reports: &[&Report]) -> Vec<(usize, Finding)> {
+    check_all(reports).0
+}
+
+/// [`check_across`] and [`similarity`] at once (the prose is compared once).
+pub fn check_all(reports: &[&Report]) -> (Vec<(usize, Finding)>, Vec<Similarity>) {
+    let pairs = pairs(reports);
+    let similar = similarity_of(reports, &pairs);
     let mut out = Vec::new();
-    for pair in pairs(reports) {
+    for pair in &pairs {
         for rule in ACROSS_RULES {
+            let AcrossCheck::Pair(check) = rule.check else {
+                continue;
+            };
             let mut found = Vec::new();
-            (rule.check)(&pair, &mut found);
+            check(pair, &mut found);
             // The cells a cross-year finding names are the later year's.
             for f in &mut found {
                 crate::rules::reading::annotate(pair.cur, f);
@@ -97,7 +110,98 @@ pub fn check_across(reports: &[&Report]) -> Vec<(usize, Finding)> {
             out.extend(found.into_iter().map(|f| (pair.cur_index, f)));
         }
     }
+    for entry in &similar {
+        let (Some(&report), Some(&other)) = (reports.get(entry.report), reports.get(entry.other))
+        else {
+            continue;
+        };
+        let s = Similar {
+            entry,
+            report,
+            other,
+        };
+        for rule in ACROSS_RULES {
+            let AcrossCheck::Similar(check) = rule.check else {
+                continue;
+            };
+            let mut found = Vec::new();
+            check(&s, &mut found);
+            for f in &mut found {
+                crate::rules::reading::annotate(report, f);
+            }
+            out.extend(found.into_iter().map(|f| (entry.report, f)));
+        }
+    }
+    (out, similar)
+}
+
+/// How much of each report's prose is found again in another's (the JSON's `similarity`):
+/// every pair of [`pairs`] (the later report's prose in the earlier one's), and for each
+/// report the other unit's report that has most of it, when that is at least
+/// [`OTHER_UNIT_FROM`]. Nothing for fewer than two reports; a report without prose of its own
+/// has a share of 0 against the year before and no other unit.
+pub fn similarity(reports: &[&Report]) -> Vec<Similarity> {
+    similarity_of(reports, &pairs(reports))
+}
+
+/// Another unit's report is named in `similarity` from this share on (so that a batch of 200
+/// does not give 40 000 entries).
+pub const OTHER_UNIT_FROM: f64 = 0.3;
+
+/// Candidates measured for a report's nearest other unit, most shingles in common first.
+const CANDIDATES: usize = 3;
+
+fn similarity_of(reports: &[&Report], pairs: &[Pair]) -> Vec<Similarity> {
+    if reports.len() < 2 {
+        return Vec::new();
+    }
+    let all: Vec<_> = reports.iter().map(|r| shingle(&r.facts.prose)).collect();
+    let mut out = Vec::new();
+    for p in pairs {
+        let (Some(cur), Some(prev)) = (all.get(p.cur_index), all.get(p.prev_index)) else {
+            continue;
+        };
+        let mut e = Similarity::new(
+            p.cur_index,
+            p.prev_index,
+            SimilarityKind::PreviousYear,
+            measure(cur, prev),
+        );
+        e.guess = p.guess.clone();
+        out.push(e);
+    }
+    let index = Index::new(&all);
+    for (i, mine) in all.iter().enumerate() {
+        if mine.chars() == 0 {
+            continue;
+        }
+        let best = index
+            .candidates(i, &all)
+            .into_iter()
+            .filter(|&o| different_units(reports[i], reports[o]))
+            .take(CANDIDATES)
+            .map(|o| (o, measure(mine, &all[o])))
+            .fold(
+                None::<(usize, crate::similarity::Measure)>,
+                |best, (o, m)| match best {
+                    Some((_, ref b)) if b.share() >= m.share() => best,
+                    _ => Some((o, m)),
+                },
+            );
+        if let Some((o, m)) = best.filter(|(_, m)| m.share() >= OTHER_UNIT_FROM) {
+            out.push(Similarity::new(i, o, SimilarityKind::OtherUnit, m));
+        }
+    }
     out
+}
+
+/// Two reports are of different units when both name their agency and the names do not
+/// match, not even on a guess.
+fn different_units(a: &Report, b: &Report) -> bool {
+    match (a.agency.as_deref(), b.agency.as_deref()) {
+        (Some(x), Some(y)) => match_agency(x, y) == AgencyMatch::Different,
+        _ => false,
+    }
 }
 
 /// For each report, the report of the year before by the same agency, if any: a sure match

@@ -4,17 +4,20 @@
 //! ```text
 //! { "format": 1,
 //!   "reports": [ { "source": …, "template": …, "year": …, "agency": …, "tables": …, "findings": … }, … ],
-//!   "across":  [ { "source": …, "code": "Y801", … }, … ] }
+//!   "across":  [ { "source": …, "code": "Y801", … }, … ],
+//!   "similarity": [ { "report": 1, "other": 0, "kind": "previous_year", "share": 0.62, … }, … ] }
 //! ```
 //!
 //! Each entry of `reports` is `source` (where the report came from, when it has a name)
 //! followed by the [`Report`]'s own fields; each entry of `across` is a cross-year finding
 //! ([`crate::across`]) with the `source` of the report it belongs to (the later year's), and,
-//! for callers that want it, that report's index (`report`).
+//! for callers that want it, that report's index (`report`); `similarity` (when two reports
+//! or more were checked together) says how much of each report's prose another has.
 
 use serde::Serialize;
 
 use crate::report::{Finding, Report};
+use crate::similarity::Similarity;
 
 /// The version of the JSON contract; raised only when a field is renamed or removed.
 pub const FORMAT: u32 = 1;
@@ -48,6 +51,10 @@ pub struct Document<'a> {
     pub format: u32,
     pub reports: Vec<Entry<'a>>,
     pub across: Vec<AcrossEntry<'a>>,
+    /// How much of each report's prose another has ([`crate::across::similarity`]); present
+    /// when at least two reports were checked together ([`Document::with_similarity`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub similarity: Option<&'a [Similarity]>,
 }
 
 impl<'a> Document<'a> {
@@ -73,7 +80,17 @@ impl<'a> Document<'a> {
                     finding,
                 })
                 .collect(),
+            similarity: None,
         }
+    }
+
+    /// The document with `similarity`, when at least two reports were checked together
+    /// (indices into `reports`, as [`crate::across::check_all`] gives them).
+    pub fn with_similarity(mut self, similarity: &'a [Similarity]) -> Document<'a> {
+        if self.reports.len() >= 2 {
+            self.similarity = Some(similarity);
+        }
+        self
     }
 
     /// The document as `gouji check --format json` prints it: pretty-printed (two spaces),

@@ -23,6 +23,7 @@ pub mod repair;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod similarity;
 pub mod span;
 pub mod table;
 

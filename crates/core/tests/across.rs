@@ -19,11 +19,14 @@ fn two_years() -> (String, String) {
     (y2022, y2023)
 }
 
+/// The findings of the table rules (Y801, Y802); those on the prose (Y803, Y804) are
+/// tests/similarity.rs's.
 fn findings(texts: &[&str]) -> Vec<(usize, String, String)> {
     let reports: Vec<Report> = texts.iter().map(|t| check(t)).collect();
     let refs: Vec<&Report> = reports.iter().collect();
     check_across(&refs)
         .into_iter()
+        .filter(|(_, f)| matches!(f.code, "Y801" | "Y802"))
         .map(|(i, f)| (i, f.code.to_string(), f.subject))
         .collect()
 }

@@ -9,11 +9,16 @@
 //! with [`gouji_core::check_read`]. The result is exactly what [`gouji_core::check_bytes_as`]
 //! gives (tested in the core).
 //!
+//! It also marks the passages two reports' prose share for the side-by-side view (对照查看,
+//! [`compare`]), with the `similar` diff crate, which the page's first download does not carry.
+//!
 //! The worker's script is `static/reader.js`; the page's side is `src/reader.js` with
 //! `src/reading.rs`.
 
 use gouji_core::{read_bytes_as, read_html_str, InputKind, Read};
 use wasm_bindgen::prelude::*;
+
+pub mod compare;
 
 /// How the page asks for bytes to be read: `"html"` for a file named or looking like a web
 /// page (read as HTML whatever its content), anything else to be told by the bytes.
@@ -34,6 +39,22 @@ pub fn read_bytes(bytes: &[u8], kind_name: &str) -> String {
 #[wasm_bindgen(js_name = readHtml)]
 pub fn read_html(html: &str) -> String {
     to_json(&read_html_str(html))
+}
+
+/// 对照查看: `{"report": Prose, "other": Prose}` (JSON of two
+/// [`gouji_core::extract::prose::Prose`]) in, the JSON of a
+/// [`gouji_core::similarity::Marked`] out (no sections for a request that does not parse).
+#[wasm_bindgen(js_name = compareProse)]
+pub fn compare_prose(request: &str) -> String {
+    #[derive(serde::Deserialize)]
+    struct Request {
+        report: gouji_core::extract::prose::Prose,
+        other: gouji_core::extract::prose::Prose,
+    }
+    let marked = serde_json::from_str::<Request>(request)
+        .map(|r| compare::mark(&r.report, &r.other))
+        .unwrap_or_default();
+    serde_json::to_string(&marked).unwrap_or_else(|_| String::from("{\"sections\":[]}"))
 }
 
 fn to_json(read: &Read) -> String {

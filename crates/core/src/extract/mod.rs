@@ -10,6 +10,7 @@ pub mod legacy;
 pub mod lost;
 pub mod meta;
 pub mod narrative;
+pub mod prose;
 pub mod published;
 pub mod requests;
 pub mod rows;
@@ -55,6 +56,8 @@ pub struct Facts {
     /// Rows a converter's Markdown lost where it cut a table at a page break (S104 says so
     /// as a problem of the reading).
     pub lost: Vec<lost::Lost>,
+    /// The prose by section without boilerplate (rules Y803, Y804).
+    pub prose: prose::Prose,
 }
 
 /// A stretch of cells `from..to`.
@@ -400,17 +403,15 @@ pub fn extract(text: &str, decoded: &InputFacts) -> (Template, Tables, Facts) {
             });
         }
     }
-    facts.narrative = read_narrative(text, &doc, &tables, &facts);
+    let excluded = table_spans(&tables, &facts);
+    facts.prose = prose::read(text, &doc, &excluded, &facts.sections);
+    facts.narrative = read_narrative(text, &doc, excluded, &facts);
     (template, tables, facts)
 }
 
-/// Read the prose outside the tables (and outside the headings of their sections).
-fn read_narrative(
-    text: &str,
-    doc: &Document,
-    tables: &Tables,
-    facts: &Facts,
-) -> narrative::Narrative {
+/// The stretches of the input that are tables, and the headings of their sections when they
+/// stand before them: not prose.
+fn table_spans(tables: &Tables, facts: &Facts) -> Vec<Span> {
     let mut excluded = Vec::new();
     for t in tables.iter() {
         let Some(span) = t.span else { continue };
@@ -431,6 +432,16 @@ fn read_narrative(
         }
         excluded.push(span);
     }
+    excluded
+}
+
+/// Read the prose outside the tables (and outside the headings of their sections).
+fn read_narrative(
+    text: &str,
+    doc: &Document,
+    excluded: Vec<Span>,
+    facts: &Facts,
+) -> narrative::Narrative {
     let ctx = narrative::Context {
         year: facts.meta.year(),
         agency: facts.meta.agency.as_deref(),

@@ -45,6 +45,8 @@ mod v203;
 mod v204;
 mod y801;
 mod y802;
+mod y803;
+mod y804;
 
 /// A rule of the catalogue.
 pub struct Rule {
@@ -93,8 +95,8 @@ pub const RULES: &[Rule] = &[
     l901::RULE,
 ];
 
-/// Every cross-year rule (run by [`crate::across::check_across`]).
-pub const ACROSS_RULES: &[AcrossRule] = &[y801::RULE, y802::RULE];
+/// Every cross-report rule (run by [`crate::across::check_across`]).
+pub const ACROSS_RULES: &[AcrossRule] = &[y801::RULE, y802::RULE, y803::RULE, y804::RULE];
 
 /// Two reports of one agency for consecutive years.
 pub struct Pair<'a> {
@@ -122,7 +124,23 @@ pub struct AcrossRule {
     pub code: &'static str,
     pub severity: Severity,
     pub title: &'static str,
-    pub check: fn(&Pair, &mut Vec<Finding>),
+    pub check: AcrossCheck,
+}
+
+/// What a cross-report rule reads.
+pub enum AcrossCheck {
+    /// Two reports of one agency for consecutive years; findings are the later one's.
+    Pair(fn(&Pair, &mut Vec<Finding>)),
+    /// How much of one report's prose another has ([`crate::similarity`]); findings are the
+    /// report's (`Similar::report`).
+    Similar(fn(&Similar, &mut Vec<Finding>)),
+}
+
+/// One entry of the batch's `similarity`, with its two reports.
+pub struct Similar<'a> {
+    pub entry: &'a crate::similarity::Similarity,
+    pub report: &'a Report,
+    pub other: &'a Report,
 }
 
 /// Run every rule.

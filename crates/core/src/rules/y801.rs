@@ -8,7 +8,7 @@
 //! **Passes**: 3 carried out, 3 carried in.
 //! **Fix**: correct whichever year's number is wrong (and the equations it is part of).
 
-use super::{fmt_num, same, AcrossRule, Pair};
+use super::{fmt_num, same, AcrossCheck, AcrossRule, Pair};
 use crate::report::{Finding, Severity};
 use crate::schema::{col_label, TableKind, REQUEST_COLS};
 
@@ -16,7 +16,7 @@ pub const RULE: AcrossRule = AcrossRule {
     code: "Y801",
     severity: Severity::Error,
     title: "上年结转与上一年度结转下年度不一致",
-    check,
+    check: AcrossCheck::Pair(check),
 };
 
 fn check(p: &Pair, out: &mut Vec<Finding>) {

@@ -8,7 +8,7 @@
 //! **Passes**: 2024 in force 8.
 //! **Fix**: check 现行有效件数, or explain the re-count in the report.
 
-use super::{fmt_num, same, AcrossRule, Pair};
+use super::{fmt_num, same, AcrossCheck, AcrossRule, Pair};
 use crate::report::{Finding, Severity};
 use crate::schema::Template;
 
@@ -16,7 +16,7 @@ pub const RULE: AcrossRule = AcrossRule {
     code: "Y802",
     severity: Severity::Warning,
     title: "现行有效件数与上一年度不衔接",
-    check,
+    check: AcrossCheck::Pair(check),
 };
 
 fn check(p: &Pair, out: &mut Vec<Finding>) {

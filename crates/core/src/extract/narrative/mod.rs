@@ -246,10 +246,7 @@ pub fn read(text: &str, doc: &Document, ctx: &Context) -> Narrative {
     };
     for (li, line) in doc.lines.iter().enumerate() {
         let raw = text.get(line.span.start..line.span.end).unwrap_or("");
-        let cells = doc.line_cells(li);
-        let tableish = raw.contains(['|', '｜', '\t'])
-            || (cells.len() >= 3 && cells.iter().filter(|c| c.is_value()).count() >= 2)
-            || (cells.len() == 1 && cells[0].class != CellClass::Text);
+        let tableish = tableish(raw, doc.line_cells(li));
         if line.page_number {
             continue; // a page number inside a sentence does not end it
         }
@@ -290,6 +287,14 @@ pub fn read(text: &str, doc: &Document, ctx: &Context) -> Narrative {
     }
     cur.finish(text, &mut sent, &mut out, ctx);
     out
+}
+
+/// A line that looks like a table row (pipes, tabs, several values) or is a value alone:
+/// not prose.
+pub(crate) fn tableish(raw: &str, cells: &[crate::ingest::Cell]) -> bool {
+    raw.contains(['|', '｜', '\t'])
+        || (cells.len() >= 3 && cells.iter().filter(|c| c.is_value()).count() >= 2)
+        || (cells.len() == 1 && cells[0].class != CellClass::Text)
 }
 
 /// A digit in any width, or a Chinese numeral.
