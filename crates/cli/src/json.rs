@@ -1,4 +1,5 @@
-//! `--format json`: one document, `{"format": 1, "reports": [...], "across": [...]}`,
+//! `--format json`: one document, `{"format": 1, "reports": [...], "across": [...]}` (and
+//! `"roster"` with `--roster`),
 //! pretty-printed, in the shape of [`gouji_core::json`].
 //!
 //! Each report is rendered on its own (so that reports can be printed as they are checked)
@@ -9,6 +10,7 @@
 use std::io::{self, Write};
 
 use gouji_core::json::{AcrossEntry, Entry, FORMAT};
+use gouji_core::roster::Roster;
 use gouji_core::Report;
 
 /// One report as pretty JSON, not yet indented into the document.
@@ -44,7 +46,7 @@ pub fn write_reports_end(out: &mut impl Write, empty: bool) -> io::Result<()> {
 }
 
 /// `"across"`: the findings of the cross-year rules (Y801, Y802), each with the `source` of
-/// the report it belongs to; then close the document.
+/// the report it belongs to.
 pub fn write_across(
     out: &mut impl Write,
     across: &[(usize, gouji_core::Finding)],
@@ -65,6 +67,21 @@ pub fn write_across(
             out.write_all(b"\n  ")?;
         }
         out.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// `"roster"`, when one was given; then close the document.
+pub fn write_end(out: &mut impl Write, roster: Option<&Roster>) -> io::Result<()> {
+    if let Some(roster) = roster {
+        let body = serde_json::to_string_pretty(roster).map_err(io::Error::other)?;
+        write!(out, ",\n  \"roster\": ")?;
+        for (n, line) in body.lines().enumerate() {
+            if n > 0 {
+                out.write_all(b"\n  ")?;
+            }
+            out.write_all(line.as_bytes())?;
+        }
     }
     out.write_all(b"\n}\n")
 }
@@ -101,8 +118,20 @@ mod tests {
             write_across(&mut out, across, &views).unwrap();
             let named: Vec<(Option<&str>, &Report)> =
                 reports.iter().map(|(s, r)| (Some(*s), *r)).collect();
-            let whole = Document::new(&named, across, false).to_pretty();
-            assert_eq!(String::from_utf8(out).unwrap(), whole);
+            let agencies = vec![Some("湘阴县人民政府"); reports.len()];
+            let roster = gouji_core::roster::check_roster(
+                "units.txt",
+                &["湘阴县人民政府".to_string(), "平江县人民政府".to_string()],
+                &agencies,
+            );
+            for roster in [None, Some(&roster)] {
+                let mut out = out.clone();
+                write_end(&mut out, roster).unwrap();
+                let whole = Document::new(&named, across, false)
+                    .with_roster(roster)
+                    .to_pretty();
+                assert_eq!(String::from_utf8(out).unwrap(), whole);
+            }
         }
     }
 }

@@ -1,7 +1,7 @@
 //! `gouji`: check 政府信息公开工作年度报告 files and folders from the command line.
 //!
 //! ```text
-//! gouji check [--format text|json] [--jobs N] <PATH>...
+//! gouji check [--format text|json] [--jobs N] [--roster FILE] <PATH>...
 //! gouji explain <CODE>
 //! ```
 //!
@@ -11,10 +11,13 @@
 //!
 //! Exit status: 0 when no finding is an error, 1 when at least one is, 2 when the command
 //! could not do its job (bad arguments, a path that cannot be read). Readable paths are still
-//! checked and printed when another path fails.
+//! checked and printed when another path fails. A unit of the roster without a report does
+//! not change the status (it is no error of a report); a roster that cannot be read, or gives
+//! no unit, is status 2 before anything is checked.
 
 mod inputs;
 mod json;
+mod roster;
 mod text;
 
 use std::io::{self, Write};
@@ -63,6 +66,10 @@ struct CheckArgs {
     /// 并行检查的报告数（默认：本机可用的处理器数）
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
     jobs: Option<u32>,
+
+    /// 单位名单（.txt/.csv，每行一个单位）：核对哪些单位没有报告（名单核对）
+    #[arg(long, value_name = "FILE")]
+    roster: Option<PathBuf>,
 
     /// 要检查的文件、文件夹，或 - 表示标准输入
     #[arg(value_name = "PATH", required = true)]
@@ -122,6 +129,8 @@ struct Done {
     summary: Summary,
     /// What the cross-year rules need of the report (see [`year_view`]).
     year_view: Option<Report>,
+    /// The report's agency, for the roster.
+    agency: Option<String>,
 }
 
 /// The part of a report the cross-year rules read: agency, year, template, the carried rows of
@@ -170,6 +179,13 @@ impl Summary {
 }
 
 fn check(args: &CheckArgs) -> u8 {
+    let units = match args.roster.as_deref().map(roster::load).transpose() {
+        Ok(units) => units,
+        Err(message) => {
+            eprintln!("{message}");
+            return EXIT_FAILED;
+        }
+    };
     let collected = inputs::collect(&args.paths);
     let mut failures = collected.failures.len();
     for message in &collected.failures {
@@ -194,6 +210,7 @@ fn check(args: &CheckArgs) -> u8 {
     let mut out = io::BufWriter::new(stdout.lock());
     let mut summaries: Vec<Summary> = Vec::new();
     let mut views: Vec<(String, Option<Report>)> = Vec::new();
+    let mut agencies: Vec<Option<String>> = Vec::new();
 
     let written = (|| -> io::Result<()> {
         if args.format == Format::Json {
@@ -221,6 +238,7 @@ fn check(args: &CheckArgs) -> u8 {
                             out.write_all(done.rendered.as_bytes())?;
                         }
                         views.push((done.summary.source.clone(), done.year_view));
+                        agencies.push(done.agency);
                         summaries.push(done.summary);
                     }
                     Outcome::Failed(message) => {
@@ -240,15 +258,25 @@ fn check(args: &CheckArgs) -> u8 {
                 Severity::Info => summaries[*i].infos += 1,
             }
         }
+        let roster = units.as_ref().map(|(source, list)| {
+            let agencies: Vec<Option<&str>> = agencies.iter().map(Option::as_deref).collect();
+            gouji_core::roster::check_roster(source, &list.units, &agencies)
+        });
         match args.format {
             Format::Json => {
                 json::write_reports_end(&mut out, summaries.is_empty())?;
                 json::write_across(&mut out, &across, &views)?;
+                json::write_end(&mut out, roster.as_ref())?;
             }
             Format::Text => {
                 if !across.is_empty() {
                     writeln!(out)?;
                     text::write_across(&mut out, &across, &views)?;
+                }
+                if let Some(roster) = &roster {
+                    writeln!(out)?;
+                    let sources: Vec<String> = summaries.iter().map(|s| s.source.clone()).collect();
+                    roster::write_text(&mut out, roster, &sources)?;
                 }
                 if summaries.len() > 1 {
                     writeln!(out)?;
@@ -323,5 +351,6 @@ fn process(input: &Input, stdin: Option<&[u8]>, format: Format) -> Outcome {
         rendered,
         summary,
         year_view,
+        agency: checked.report.agency,
     }))
 }

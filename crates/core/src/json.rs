@@ -4,17 +4,20 @@
 //! ```text
 //! { "format": 1,
 //!   "reports": [ { "source": …, "template": …, "year": …, "agency": …, "tables": …, "findings": … }, … ],
-//!   "across":  [ { "source": …, "code": "Y801", … }, … ] }
+//!   "across":  [ { "source": …, "code": "Y801", … }, … ],
+//!   "roster":  { "source": …, "units": […], "missing": …, "unlisted": […] } }
 //! ```
 //!
 //! Each entry of `reports` is `source` (where the report came from, when it has a name)
 //! followed by the [`Report`]'s own fields; each entry of `across` is a cross-year finding
 //! ([`crate::across`]) with the `source` of the report it belongs to (the later year's), and,
-//! for callers that want it, that report's index (`report`).
+//! for callers that want it, that report's index (`report`). `roster` is there only when a
+//! roster was given ([`crate::roster`]).
 
 use serde::Serialize;
 
 use crate::report::{Finding, Report};
+use crate::roster::Roster;
 
 /// The version of the JSON contract; raised only when a field is renamed or removed.
 pub const FORMAT: u32 = 1;
@@ -48,6 +51,9 @@ pub struct Document<'a> {
     pub format: u32,
     pub reports: Vec<Entry<'a>>,
     pub across: Vec<AcrossEntry<'a>>,
+    /// The units of a roster and their reports, when a roster was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub roster: Option<&'a Roster>,
 }
 
 impl<'a> Document<'a> {
@@ -73,7 +79,14 @@ impl<'a> Document<'a> {
                     finding,
                 })
                 .collect(),
+            roster: None,
         }
+    }
+
+    /// The document with a roster's result (its indices are into this document's `reports`).
+    pub fn with_roster(mut self, roster: Option<&'a Roster>) -> Document<'a> {
+        self.roster = roster;
+        self
     }
 
     /// The document as `gouji check --format json` prints it: pretty-printed (two spaces),
@@ -105,5 +118,18 @@ mod tests {
         let doc = Document::new(&[(Some("a.txt"), &a), (Some("b.txt"), &b)], &across, false);
         assert_eq!(doc.across[0].source, Some("b.txt"));
         assert_eq!(doc.across[0].report, None);
+    }
+
+    #[cfg(feature = "json")]
+    #[test]
+    fn the_roster_is_there_only_when_given() {
+        let a = crate::check("一、总体情况");
+        let doc = Document::new(&[(Some("a.txt"), &a)], &[], false);
+        assert!(!doc.to_pretty().contains("\"roster\""));
+        let roster = crate::roster::check_roster("units.txt", &["湘阴县人民政府".into()], &[None]);
+        let json = doc.with_roster(Some(&roster)).to_pretty();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+        assert_eq!(value["roster"]["missing"], 1);
+        assert_eq!(value["roster"]["unlisted"], serde_json::json!([0]));
     }
 }

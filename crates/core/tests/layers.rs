@@ -22,6 +22,7 @@ const LAYERS: &[&[&str]] = &[
     &["report"],
     &["rules"],
     &["across"],
+    &["roster"],
     &["json", "explain"],
 ];
 
