@@ -459,6 +459,58 @@ mod tests {
         assert!(list.not_text && list.units.is_empty());
     }
 
+    #[test]
+    fn any_text_is_read_without_a_panic() {
+        // Pieces that meet each of the parser's branches, in every order a small generator
+        // makes; each unit read is a cleaned, non-empty cell of the text.
+        let pieces = [
+            "（",
+            "）",
+            "(",
+            ")",
+            "1",
+            "十",
+            "、",
+            ".",
+            ",",
+            "\t",
+            "\n",
+            "\"",
+            " ",
+            "\u{3000}",
+            "单位名称",
+            "序号",
+            "局",
+            "湘阴县人民政府",
+            "①",
+            "名单",
+            "：",
+            "\u{feff}",
+            "é",
+            "；",
+        ];
+        let mut seed = 0x2545_f491_u64;
+        for _ in 0..2_000 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let list = parse(&text);
+            for unit in &list.units {
+                assert!(
+                    !unit.is_empty() && !unit.contains('\n'),
+                    "{text:?}: {unit:?}"
+                );
+            }
+            let agencies = [Some(text.as_str()), None];
+            let r = check_roster("t", &list.units, &agencies);
+            assert_eq!(r.units.len(), list.units.len());
+        }
+    }
+
     fn names(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()
     }
