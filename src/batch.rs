@@ -9,10 +9,12 @@
 use std::cmp::Ordering;
 use std::rc::Rc;
 
+use gouji_core::roster::Roster;
 use gouji_core::{Checked, Finding, Report, Severity, Template};
 use yew::prelude::*;
 
 use crate::reading::{self, FileKind};
+use crate::roster::RosterList;
 use crate::shared::Shared;
 use crate::state::{Notice, Tone};
 
@@ -127,16 +129,19 @@ pub enum Show {
     Unread,
     /// 逾期发布: published after the deadline of 条例第四十九条 (M703).
     Late,
+    /// 缺报单位: the roster's units without a report (no report row; see [`crate::roster`]).
+    Missing,
 }
 
 impl Show {
-    pub const ALL: [Show; 6] = [
+    pub const ALL: [Show; 7] = [
         Show::All,
         Show::Errors,
         Show::Problems,
         Show::Clean,
         Show::Unread,
         Show::Late,
+        Show::Missing,
     ];
 
     pub fn label(self) -> &'static str {
@@ -147,6 +152,7 @@ impl Show {
             Show::Clean => "未发现问题的",
             Show::Unread => "无法读取或未识别的",
             Show::Late => "逾期发布",
+            Show::Missing => "缺报单位",
         }
     }
 
@@ -159,6 +165,7 @@ impl Show {
             Show::Clean => "clean",
             Show::Unread => "unread",
             Show::Late => "late",
+            Show::Missing => "missing",
         }
     }
 
@@ -181,6 +188,7 @@ impl Show {
                 Status::Unreadable | Status::Unknown | Status::Skipped
             ),
             Show::Late => row.late,
+            Show::Missing => false,
         }
     }
 }
@@ -353,6 +361,10 @@ pub struct Batch {
     pub view: View,
     /// About the batch as a whole (files left out beyond the limit).
     pub notice: Option<Notice>,
+    /// The roster loaded (kept from one batch to the next) and, once all files are read, its
+    /// units matched against the reports (indices into `items`).
+    pub roster_list: Option<Rc<RosterList>>,
+    pub roster: Option<Rc<Roster>>,
 }
 
 /// Everything that can happen to a batch.
@@ -394,6 +406,8 @@ pub enum BatchAction {
     Away,
     /// Forget the batch.
     Close,
+    /// A roster to match the reports against, or none (清除名单).
+    Roster(Option<RosterList>),
 }
 
 impl Batch {
@@ -435,6 +449,7 @@ impl Batch {
                 });
                 Batch {
                     id,
+                    roster_list: self.roster_list.clone(),
                     items: files
                         .into_iter()
                         .map(|(name, size)| Item {
@@ -522,8 +537,23 @@ impl Batch {
             },
             BatchAction::Close => Batch {
                 id: self.id,
+                roster_list: self.roster_list.clone(),
                 ..Batch::default()
             },
+            BatchAction::Roster(list) => {
+                let mut next = Batch {
+                    roster_list: list.map(Rc::new),
+                    roster: None,
+                    ..self.clone()
+                };
+                if next.show == Show::Missing && next.roster_list.is_none() {
+                    next.show = Show::All;
+                }
+                if next.is_open() && !next.reading() {
+                    next.roster = crate::roster::matched(&next).map(Rc::new);
+                }
+                next
+            }
         }
     }
 
@@ -571,6 +601,7 @@ impl Batch {
         self.pairs = Rc::new(pairs);
         self.across = Rc::new(across);
         self.similarity = Rc::new(similarity);
+        self.roster = crate::roster::matched(&self).map(Rc::new);
         self
     }
 

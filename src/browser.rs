@@ -79,6 +79,51 @@ pub fn save_reviews(reviews: &crate::review::Reviews) -> bool {
     storage.set_item(REVIEWS_KEY, &reviews.to_text()).is_ok()
 }
 
+/// The key of the batch's roster in `localStorage` ([`crate::roster`]).
+const ROSTER_KEY: &str = "gouji.roster";
+
+/// The roster kept by an earlier visit, if any.
+pub fn load_roster() -> Option<crate::roster::RosterList> {
+    let text = storage()?.get_item(ROSTER_KEY).ok().flatten()?;
+    crate::roster::RosterList::from_stored(&text)
+}
+
+/// Keeps the roster for the next batch (none: forgets it); false when the browser would not.
+pub fn save_roster(list: Option<&crate::roster::RosterList>) -> bool {
+    let Some(storage) = storage() else {
+        return false;
+    };
+    match list {
+        Some(list) => storage.set_item(ROSTER_KEY, &list.to_stored()).is_ok(),
+        None => storage.remove_item(ROSTER_KEY).is_ok(),
+    }
+}
+
+/// A text file's bytes as text, decoded by the browser: UTF-8 (a BOM dropped), UTF-16 with its
+/// BOM, else GB18030 (which covers GBK and GB2312), as the core decodes a report; none for
+/// bytes that are no text (NUL bytes: a spreadsheet, a PDF). The page's own WebAssembly
+/// carries no decoding tables; the browser has them.
+pub fn decode_text(bytes: &[u8]) -> Option<String> {
+    let head = bytes.get(..bytes.len().min(4096)).unwrap_or(bytes);
+    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    if head.contains(&0) && !utf16 {
+        return None;
+    }
+    let decode = |label: &str, fatal: bool| -> Option<String> {
+        let options = web_sys::TextDecoderOptions::new();
+        options.set_fatal(fatal);
+        let decoder = web_sys::TextDecoder::new_with_label_and_options(label, &options).ok()?;
+        decoder.decode_with_u8_array(bytes).ok()
+    };
+    if bytes.starts_with(b"\xFF\xFE") {
+        return decode("utf-16le", false);
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return decode("utf-16be", false);
+    }
+    decode("utf-8", true).or_else(|| decode("gb18030", false))
+}
+
 /// Removes the stored input.
 pub fn forget_input() {
     if let Some(storage) = storage() {

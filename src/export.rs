@@ -222,13 +222,16 @@ pub fn report_json(source: Option<&str>, report: &Report, reviews: &Reviews) -> 
 }
 
 /// The JSON of a batch: the CLI's document for its files, in the order given (a file the
-/// browser could not read is left out, as the CLI leaves out a path it cannot read).
+/// browser could not read is left out, as the CLI leaves out a path it cannot read), with the
+/// roster's result when a roster is loaded.
 pub fn batch_json(batch: &Batch, reviews: &Reviews) -> String {
     let mut index = vec![None; batch.items.len()];
+    let mut order = Vec::new();
     let mut checked = Vec::new();
     for (i, item) in batch.items.iter().enumerate() {
         if let Some(report) = item.checked_report() {
             index[i] = Some(checked.len());
+            order.push(i);
             checked.push((item.name.as_str(), &**report, reviews.annotated(report)));
         }
     }
@@ -241,7 +244,21 @@ pub fn batch_json(batch: &Batch, reviews: &Reviews) -> String {
         .iter()
         .filter_map(|(i, f)| Some((index.get(*i).copied().flatten()?, f.clone())))
         .collect();
-    Document::new(&reports, &across, false).to_pretty()
+    // Shares between two exported reports, their indices into the exported `reports`.
+    let similarity: Vec<gouji_core::similarity::Similarity> = batch
+        .similarity
+        .iter()
+        .filter_map(|e| {
+            let report = index.get(e.report).copied().flatten()?;
+            let other = index.get(e.other).copied().flatten()?;
+            Some(gouji_core::similarity::Similarity { report, other, ..e.clone() })
+        })
+        .collect();
+    let roster = crate::roster::for_export(batch, &order);
+    Document::new(&reports, &across, false)
+        .with_similarity(&similarity)
+        .with_roster(roster.as_ref())
+        .to_pretty()
 }
 
 /// A file name for a report's export: its agency and year when the checker found them, else

@@ -38,6 +38,7 @@ pub mod marks;
 pub mod page;
 pub mod reading;
 pub mod review;
+pub mod roster;
 pub mod share;
 pub mod shared;
 pub mod state;

@@ -123,6 +123,8 @@ pub fn BatchView(props: &BatchViewProps) -> Html {
     let close = props.on_close.reform(|_: MouseEvent| ());
     let stop = props.on_stop.reform(|_: MouseEvent| ());
     let reading = batch.reading();
+    // 缺报单位 shows the roster's missing units instead of the reports.
+    let missing = batch.show == Show::Missing;
 
     let heads = Column::ALL.map(|column| {
         let onclick = {
@@ -232,13 +234,20 @@ pub fn BatchView(props: &BatchViewProps) -> Html {
                 <label class="batch__filter">
                     <span class="batch__filter-label">{ "显示" }</span>
                     <select id="batch-show" class="batch__select" onchange={on_show}>
-                        { for Show::ALL.iter().map(|s| html! {
+                        { for Show::ALL.iter().filter(|s| **s != Show::Missing || batch.roster_list.is_some()).map(|s| html! {
                             <option value={s.id()} selected={*s == batch.show}>{ s.label() }</option>
                         }) }
                     </select>
                 </label>
                 <span id="batch-shown" class="batch__shown">{ format!("显示 {} / {} 份", rows.len(), total) }</span>
             </div>
+            <super::roster::RosterPanel
+                batch={props.batch.clone()}
+                on_batch={dispatch.clone()}
+                on_open={props.on_open.clone()}
+                only_missing={missing}
+            />
+            if !missing {
             <div class="batch__scroll">
                 <table id="batch-table" class="batch-table">
                     <caption class="sr-only">{ "批量检查的报告：点击表头排序，点击一行（或选中后按回车）查看该报告的完整检查结果" }</caption>
@@ -250,6 +259,7 @@ pub fn BatchView(props: &BatchViewProps) -> Html {
                 <p class="batch__none">{ "没有符合筛选条件的报告。" }</p>
             } else {
                 <p class="batch__hint">{ "点击一行（或用 Tab 选中后按回车）查看该报告的完整检查结果。" }</p>
+            }
             }
             { across(batch, &props.on_open, &props.on_explain, &on_compare) }
         </section>

@@ -7,6 +7,7 @@ mod detail;
 pub mod findings;
 mod input;
 mod repair;
+mod roster;
 mod rule;
 mod source;
 mod summary;

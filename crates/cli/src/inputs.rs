@@ -207,7 +207,7 @@ pub fn unreadable(source: &str, e: &io::Error) -> String {
 }
 
 /// Why a path could not be read, in Chinese.
-fn reason(e: &io::Error) -> String {
+pub fn reason(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "文件不存在".to_string(),
         io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),

@@ -1,4 +1,5 @@
-//! `--format json`: one document, `{"format": 1, "reports": [...], "across": [...]}`,
+//! `--format json`: one document, `{"format": 1, "reports": [...], "across": [...]}` (and
+//! `"roster"` with `--roster`),
 //! pretty-printed, in the shape of [`gouji_core::json`].
 //!
 //! Each report is rendered on its own (so that reports can be printed as they are checked)
@@ -9,6 +10,7 @@
 use std::io::{self, Write};
 
 use gouji_core::json::{AcrossEntry, Entry, FORMAT};
+use gouji_core::roster::Roster;
 use gouji_core::Report;
 
 /// One report as pretty JSON, not yet indented into the document.
@@ -43,12 +45,13 @@ pub fn write_reports_end(out: &mut impl Write, empty: bool) -> io::Result<()> {
     }
 }
 
-/// Close `reports`, write `across` (and `similarity` when two reports or more were checked),
-/// close the document: what follows the last report.
+/// Close `reports`, write `across` (and `similarity` when two reports or more were checked,
+/// `roster` when one was given), close the document: what follows the last report.
 pub fn write_tail(
     out: &mut impl Write,
     across: &[(usize, gouji_core::Finding)],
     similarity: &[gouji_core::similarity::Similarity],
+    roster: Option<&Roster>,
     views: &[(String, Option<Report>)],
 ) -> io::Result<()> {
     write_reports_end(out, views.is_empty())?;
@@ -56,7 +59,7 @@ pub fn write_tail(
     if views.len() >= 2 {
         write_similarity(out, similarity)?;
     }
-    write_end(out)
+    write_end(out, roster)
 }
 
 /// `"across"`: the findings of the cross-report rules (Y801–Y804), each with the `source` of
@@ -99,8 +102,18 @@ fn write_field(out: &mut impl Write, name: &str, body: &str) -> io::Result<()> {
     Ok(())
 }
 
-/// Close the document.
-pub fn write_end(out: &mut impl Write) -> io::Result<()> {
+/// `"roster"`, when one was given; then close the document.
+pub fn write_end(out: &mut impl Write, roster: Option<&Roster>) -> io::Result<()> {
+    if let Some(roster) = roster {
+        let body = serde_json::to_string_pretty(roster).map_err(io::Error::other)?;
+        write!(out, ",\n  \"roster\": ")?;
+        for (n, line) in body.lines().enumerate() {
+            if n > 0 {
+                out.write_all(b"\n  ")?;
+            }
+            out.write_all(line.as_bytes())?;
+        }
+    }
     out.write_all(b"\n}\n")
 }
 
@@ -139,13 +152,23 @@ mod tests {
             if reports.len() >= 2 {
                 write_similarity(&mut out, &similarity).unwrap();
             }
-            write_end(&mut out).unwrap();
             let named: Vec<(Option<&str>, &Report)> =
                 reports.iter().map(|(s, r)| (Some(*s), *r)).collect();
-            let whole = Document::new(&named, across, false)
-                .with_similarity(&similarity)
-                .to_pretty();
-            assert_eq!(String::from_utf8(out).unwrap(), whole);
+            let agencies = vec![Some("湘阴县人民政府"); reports.len()];
+            let roster = gouji_core::roster::check_roster(
+                "units.txt",
+                &["湘阴县人民政府".to_string(), "平江县人民政府".to_string()],
+                &agencies,
+            );
+            for roster in [None, Some(&roster)] {
+                let mut out = out.clone();
+                write_end(&mut out, roster).unwrap();
+                let whole = Document::new(&named, across, false)
+                    .with_similarity(&similarity)
+                    .with_roster(roster)
+                    .to_pretty();
+                assert_eq!(String::from_utf8(out).unwrap(), whole);
+            }
         }
     }
 }

@@ -1,7 +1,7 @@
 //! `gouji`: check 政府信息公开工作年度报告 files and folders from the command line.
 //!
 //! ```text
-//! gouji check [--format text|json] [--jobs N] [--xlsx FILE] <PATH>...
+//! gouji check [--format text|json] [--jobs N] [--roster FILE] [--xlsx FILE] <PATH>...
 //! gouji explain <CODE>
 //! ```
 //!
@@ -11,10 +11,13 @@
 //!
 //! Exit status: 0 when no finding is an error, 1 when at least one is, 2 when the command
 //! could not do its job (bad arguments, a path that cannot be read). Readable paths are still
-//! checked and printed when another path fails.
+//! checked and printed when another path fails. A unit of the roster without a report does
+//! not change the status (it is no error of a report); a roster that cannot be read, or gives
+//! no unit, is status 2 before anything is checked.
 
 mod inputs;
 mod json;
+mod roster;
 mod text;
 mod workbook;
 
@@ -66,6 +69,9 @@ struct CheckArgs {
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
     jobs: Option<u32>,
 
+    /// 单位名单（.txt/.csv，每行一个单位）：核对哪些单位没有报告（名单核对）
+    #[arg(long, value_name = "FILE")]
+    roster: Option<PathBuf>,
     /// 另把结果写成 Excel 工作簿（.xlsx）：汇总、各类问题、整改清单
     #[arg(long, value_name = "FILE")]
     xlsx: Option<PathBuf>,
@@ -130,6 +136,8 @@ struct Done {
     summary: Summary,
     /// What the cross-year rules need of the report (see [`year_view`]).
     year_view: Option<Report>,
+    /// The report's agency, for the roster.
+    agency: Option<String>,
 }
 
 /// The part of a report the cross-year rules read: agency, year, template, the carried rows of
@@ -180,6 +188,13 @@ impl Summary {
 }
 
 fn check(args: &CheckArgs) -> u8 {
+    let units = match args.roster.as_deref().map(roster::load).transpose() {
+        Ok(units) => units,
+        Err(message) => {
+            eprintln!("{message}");
+            return EXIT_FAILED;
+        }
+    };
     let collected = inputs::collect(&args.paths);
     let mut failures = collected.failures.len();
     for message in &collected.failures {
@@ -207,6 +222,7 @@ fn check(args: &CheckArgs) -> u8 {
     // `--xlsx`: the JSON document, written as stdout's is, that the workbook is built from.
     let mut document: Option<Vec<u8>> = args.xlsx.as_ref().map(|_| Vec::new());
     let json_too = document.is_some();
+    let mut agencies: Vec<Option<String>> = Vec::new();
 
     let written = (|| -> io::Result<()> {
         if args.format == Format::Json {
@@ -241,6 +257,7 @@ fn check(args: &CheckArgs) -> u8 {
                             out.write_all(done.rendered.as_bytes())?;
                         }
                         views.push((done.summary.source.clone(), done.year_view));
+                        agencies.push(done.agency);
                         summaries.push(done.summary);
                     }
                     Outcome::Failed(message) => {
@@ -260,8 +277,14 @@ fn check(args: &CheckArgs) -> u8 {
                 Severity::Info => summaries[*i].infos += 1,
             }
         }
+        let roster = units.as_ref().map(|(source, list)| {
+            let agencies: Vec<Option<&str>> = agencies.iter().map(Option::as_deref).collect();
+            gouji_core::roster::check_roster(source, &list.units, &agencies)
+        });
         match args.format {
-            Format::Json => json::write_tail(&mut out, &across, &similarity, &views)?,
+            Format::Json => {
+                json::write_tail(&mut out, &across, &similarity, roster.as_ref(), &views)?
+            }
             Format::Text => {
                 if !across.is_empty() {
                     writeln!(out)?;
@@ -271,6 +294,11 @@ fn check(args: &CheckArgs) -> u8 {
                     writeln!(out)?;
                     text::write_similarity(&mut out, &similarity, &views)?;
                 }
+                if let Some(roster) = &roster {
+                    writeln!(out)?;
+                    let sources: Vec<String> = summaries.iter().map(|s| s.source.clone()).collect();
+                    roster::write_text(&mut out, roster, &sources)?;
+                }
                 if summaries.len() > 1 {
                     writeln!(out)?;
                     text::write_summary(&mut out, &summaries, failures)?;
@@ -278,7 +306,7 @@ fn check(args: &CheckArgs) -> u8 {
             }
         }
         if let Some(doc) = document.as_mut() {
-            json::write_tail(doc, &across, &similarity, &views)?;
+            json::write_tail(doc, &across, &similarity, roster.as_ref(), &views)?;
         }
         out.flush()
     })();
@@ -374,5 +402,6 @@ fn process(input: &Input, stdin: Option<&[u8]>, format: Format, json_too: bool) 
         json,
         summary,
         year_view,
+        agency: checked.report.agency,
     }))
 }

@@ -4,8 +4,9 @@
 //! The later report's 上年结转 must continue the earlier one's 结转下年度继续办理 (Y801),
 //! and 现行有效件数 must carry over (Y802). Agencies are matched by name, tolerating the
 //! small variations real reports have ("人民政府办公室" / "政府办公室", a name with or without
-//! its city in front); a match on such a guess is said in the finding. How much of a report's
-//! prose repeats the year before's (Y803) or another unit's (Y804) is [`similarity`]'s.
+//! its city in front, or with a second name in brackets); a match on such a guess is said in the
+//! finding. How much of a report's prose repeats the year before's (Y803) or another unit's
+//! (Y804) is [`similarity`]'s.
 
 use crate::ingest::norm::normalize;
 use crate::report::{Finding, Report};
@@ -53,6 +54,13 @@ pub fn match_agency(a: &str, b: &str) -> AgencyMatch {
     if sa == sb {
         return AgencyMatch::Guess(format!("“{a}”与“{b}”仅差“人民”二字"));
     }
+    // A name followed by another in brackets ("交通与建设局（区交通运输局）"): the agency
+    // under its second name.
+    let (ba, bb) = (without_bracket(&sa), without_bracket(&sb));
+    if ba == bb {
+        return AgencyMatch::Guess(format!("“{a}”与“{b}”仅差括号中的另一名称"));
+    }
+    let (sa, sb) = (ba.to_string(), bb.to_string());
     let (short, long) = if sa.chars().count() <= sb.chars().count() {
         (&sa, &sb)
     } else {
@@ -65,6 +73,15 @@ pub fn match_agency(a: &str, b: &str) -> AgencyMatch {
         ));
     }
     AgencyMatch::Different
+}
+
+/// A normalised name without a bracketed part at its end ("X局(Y局)" → "X局"), when
+/// something is left before it.
+fn without_bracket(name: &str) -> &str {
+    match name.strip_suffix(')').and_then(|s| s.rfind('(')) {
+        Some(at) if at > 0 => name.get(..at).unwrap_or(name),
+        _ => name,
+    }
 }
 
 /// The pairs of reports that the cross-year rules compare: for each report with a year and
@@ -330,6 +347,33 @@ mod tests {
         );
         assert_eq!(
             match_agency("洪泽区人民政府", "洪泽区人民政府办公室"),
+            AgencyMatch::Different
+        );
+        // A second name in brackets, and the same with the zone's name in front.
+        assert!(matches!(
+            match_agency(
+                "平潭综合实验区交通与建设局",
+                "平潭综合实验区交通与建设局（区交通运输局）"
+            ),
+            AgencyMatch::Guess(why) if why.contains("括号")
+        ));
+        assert!(matches!(
+            match_agency("交通与建设局", "平潭综合实验区交通与建设局(区交通运输局)"),
+            AgencyMatch::Guess(_)
+        ));
+        assert_eq!(
+            match_agency(
+                "平潭综合实验区交通与建设局（区交通运输局）",
+                "（区交通运输局）"
+            ),
+            AgencyMatch::Different,
+            "a bracket alone is no name"
+        );
+        assert_eq!(
+            match_agency(
+                "平潭综合实验区财政金融局",
+                "平潭综合实验区交通与建设局（财政金融局）"
+            ),
             AgencyMatch::Different
         );
     }

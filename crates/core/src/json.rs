@@ -5,19 +5,22 @@
 //! { "format": 1,
 //!   "reports": [ { "source": …, "template": …, "year": …, "agency": …, "tables": …, "findings": … }, … ],
 //!   "across":  [ { "source": …, "code": "Y801", … }, … ],
-//!   "similarity": [ { "report": 1, "other": 0, "kind": "previous_year", "share": 0.62, … }, … ] }
+//!   "similarity": [ { "report": 1, "other": 0, "kind": "previous_year", "share": 0.62, … }, … ],
+//!   "roster":  { "source": …, "units": […], "missing": …, "unlisted": […] } }
 //! ```
 //!
 //! Each entry of `reports` is `source` (where the report came from, when it has a name)
 //! followed by the [`Report`]'s own fields; each entry of `across` is a cross-year finding
 //! ([`crate::across`]) with the `source` of the report it belongs to (the later year's), and,
 //! for callers that want it, that report's index (`report`); `similarity` (when two reports
-//! or more were checked together) says how much of each report's prose another has.
+//! or more were checked together) says how much of each report's prose another has. `roster`
+//! is there only when a roster was given ([`crate::roster`]).
 
 use serde::Serialize;
 
 use crate::report::{Finding, Report};
 use crate::similarity::Similarity;
+use crate::roster::Roster;
 
 /// The version of the JSON contract; raised only when a field is renamed or removed.
 pub const FORMAT: u32 = 1;
@@ -55,6 +58,9 @@ pub struct Document<'a> {
     /// when at least two reports were checked together ([`Document::with_similarity`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub similarity: Option<&'a [Similarity]>,
+    /// The units of a roster and their reports, when a roster was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub roster: Option<&'a Roster>,
 }
 
 impl<'a> Document<'a> {
@@ -81,6 +87,7 @@ impl<'a> Document<'a> {
                 })
                 .collect(),
             similarity: None,
+            roster: None,
         }
     }
 
@@ -90,6 +97,12 @@ impl<'a> Document<'a> {
         if self.reports.len() >= 2 {
             self.similarity = Some(similarity);
         }
+        self
+    }
+
+    /// The document with a roster's result (its indices are into this document's `reports`).
+    pub fn with_roster(mut self, roster: Option<&'a Roster>) -> Document<'a> {
+        self.roster = roster;
         self
     }
 
@@ -122,5 +135,18 @@ mod tests {
         let doc = Document::new(&[(Some("a.txt"), &a), (Some("b.txt"), &b)], &across, false);
         assert_eq!(doc.across[0].source, Some("b.txt"));
         assert_eq!(doc.across[0].report, None);
+    }
+
+    #[cfg(feature = "json")]
+    #[test]
+    fn the_roster_is_there_only_when_given() {
+        let a = crate::check("一、总体情况");
+        let doc = Document::new(&[(Some("a.txt"), &a)], &[], false);
+        assert!(!doc.to_pretty().contains("\"roster\""));
+        let roster = crate::roster::check_roster("units.txt", &["湘阴县人民政府".into()], &[None]);
+        let json = doc.with_roster(Some(&roster)).to_pretty();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+        assert_eq!(value["roster"]["missing"], 1);
+        assert_eq!(value["roster"]["unlisted"], serde_json::json!([0]));
     }
 }

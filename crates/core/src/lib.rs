@@ -21,6 +21,7 @@ pub mod json;
 pub mod names;
 pub mod repair;
 pub mod report;
+pub mod roster;
 pub mod rules;
 pub mod schema;
 pub mod similarity;

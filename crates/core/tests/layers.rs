@@ -1,7 +1,7 @@
 //! The core's modules import downwards only (docs/ARCHITECTURE.md, "Layers"):
 //!
 //! `span` ← `schema` ← `table`, `names` ← `ingest` ← `extract`, `equations` ← `repair` ←
-//! `report` ← `similarity` ← `rules` ← `across` ← `json`, `explain`; only `lib.rs` sees everything.
+//! `report` ← `similarity` ← `rules` ← `across` ← `roster` ← `json`, `explain`; only `lib.rs` sees everything.
 //!
 //! This test reads the sources: every `crate::…` path outside comments must name a module of a
 //! lower layer (or the file's own top-level module), never a name re-exported by `lib.rs`; and
@@ -23,6 +23,7 @@ const LAYERS: &[&[&str]] = &[
     &["similarity"],
     &["rules"],
     &["across"],
+    &["roster"],
     &["json", "explain"],
 ];
 
