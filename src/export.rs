@@ -251,7 +251,11 @@ pub fn batch_json(batch: &Batch, reviews: &Reviews) -> String {
         .filter_map(|e| {
             let report = index.get(e.report).copied().flatten()?;
             let other = index.get(e.other).copied().flatten()?;
-            Some(gouji_core::similarity::Similarity { report, other, ..e.clone() })
+            Some(gouji_core::similarity::Similarity {
+                report,
+                other,
+                ..e.clone()
+            })
         })
         .collect();
     let roster = crate::roster::for_export(batch, &order);

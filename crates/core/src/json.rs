@@ -19,8 +19,8 @@
 use serde::Serialize;
 
 use crate::report::{Finding, Report};
-use crate::similarity::Similarity;
 use crate::roster::Roster;
+use crate::similarity::Similarity;
 
 /// The version of the JSON contract; raised only when a field is renamed or removed.
 pub const FORMAT: u32 = 1;

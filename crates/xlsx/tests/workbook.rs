@@ -267,9 +267,20 @@ fn reviews_roster_and_similarity_are_read_when_present() {
     let similar = sheet(&mut book, "内容雷同");
     let share = column(&similar, "雷同比例");
     let rows = body(&similar);
-    assert_eq!(rows.len(), 2, "no Y803/Y804 findings: the two entries");
-    assert_eq!(similar.get((1, share)), Some(&Data::Float(0.62)));
-    assert!(rows[0][5].contains("总体情况 70%"));
+    // The document's own Y803/Y804 findings first, then the two entries.
+    let findings = doc["across"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| matches!(f["code"].as_str(), Some("Y803" | "Y804")))
+        .count();
+    assert_eq!(
+        rows.len(),
+        findings + 2,
+        "the findings, then the two entries"
+    );
+    assert_eq!(similar.get((1 + findings, share)), Some(&Data::Float(0.62)));
+    assert!(rows[findings][5].contains("总体情况 70%"));
 
     let summary = sheet(&mut book, "汇总");
     let prev = column(&summary, "与上年雷同");
