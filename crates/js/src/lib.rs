@@ -16,6 +16,7 @@
 //! The functions are plain Rust too (`check_input`, `check_many`, …), so they are tested
 //! natively; the `#[wasm_bindgen]` wrappers only convert arguments and results.
 
+use gouji_core::similarity::Similarity;
 use gouji_core::{Finding, Report, Severity};
 use js_sys::{Array, ArrayBuffer, Uint8Array};
 use serde::Serialize;
@@ -56,13 +57,14 @@ pub fn check_input(input: &Input) -> Report {
     }
 }
 
-/// Check several inputs, each on its own and then against each other (the cross-year rules).
-/// The findings of the cross-year rules come with the index of the report they belong to.
-pub fn check_many(inputs: &[Input]) -> (Vec<Report>, Vec<(usize, Finding)>) {
+/// Check several inputs, each on its own and then against each other (the cross-report rules).
+/// The findings of the cross-report rules come with the index of the report they belong to;
+/// then how much of each report's prose another has (`similarity`, as the CLI prints it).
+pub fn check_many(inputs: &[Input]) -> (Vec<Report>, Vec<(usize, Finding)>, Vec<Similarity>) {
     let reports: Vec<Report> = inputs.iter().map(check_input).collect();
     let refs: Vec<&Report> = reports.iter().collect();
-    let across = gouji_core::across::check_across(&refs);
-    (reports, across)
+    let (across, similarity) = gouji_core::across::check_all(&refs);
+    (reports, across, similarity)
 }
 
 /// Every rule: the catalogue's, then the cross-year ones.
@@ -147,6 +149,17 @@ export interface AcrossResult {
   reports: Report[];
   /** Cross-year findings; `report` is the index (into `reports`) of the report it belongs to. */
   across: (Finding & { source?: string; report: number })[];
+  /** With two inputs or more: how much of each report's prose another has (Y803, Y804). */
+  similarity?: {
+    report: number;
+    other: number;
+    kind: "previous_year" | "other_unit";
+    share: number;
+    chars: number;
+    repeated_chars: number;
+    sections: { section: number; title: string; share: number; chars: number; repeated_chars: number }[];
+    method: string;
+  }[];
 }
 /** A rule of the catalogue. */
 export interface RuleInfo {
@@ -253,7 +266,7 @@ pub fn js_check(
 /// Checks several reports, each on its own and then against each other: reports of the same
 /// agency for consecutive years must continue each other (the cross-year rules, Y8xx). Each
 /// item is what `check` takes, or `{ input, source }`. Returns the `gouji check --format json`
-/// document: `{ format, reports, across }`.
+/// document: `{ format, reports, across, similarity }` (`similarity` with two inputs or more).
 #[wasm_bindgen(js_name = checkAcross, unchecked_return_type = "AcrossResult")]
 pub fn js_check_across(
     #[wasm_bindgen(unchecked_param_type = "AcrossInput[]")] items: JsValue,
@@ -281,14 +294,14 @@ pub fn js_check_across(
             sources.push(None);
         }
     }
-    let (reports, across) = check_many(&inputs);
+    let (reports, across, similarity) = check_many(&inputs);
     let named: Vec<(Option<&str>, &Report)> = reports
         .iter()
         .enumerate()
         .map(|(i, report)| (sources.get(i).and_then(|s| s.as_deref()), report))
         .collect();
     // The CLI's document, with each cross-year finding's report index (`report`).
-    to_js(&Document::new(&named, &across, true))
+    to_js(&Document::new(&named, &across, true).with_similarity(&similarity))
 }
 
 /// Every rule: `{ code, severity, title, across }`, the catalogue's first, then the
