@@ -71,6 +71,7 @@ pub fn workbook(doc: &Value) -> Result<Vec<u8>, XlsxError> {
 
 /// A column: its header, its width (in Latin characters; a Chinese one takes two) and whether
 /// its text wraps.
+#[derive(Clone, Copy)]
 pub(crate) struct Col {
     title: &'static str,
     width: f64,
@@ -327,7 +328,9 @@ fn share_of(doc: &Doc, report: usize, kind: &str) -> Option<f64> {
         .reduce(f64::max)
 }
 
-const FINDING_COLS: &[Col] = &[
+const FINDING_COLS: &[Col] = &FINDING_ARRAY;
+
+const FINDING_ARRAY: [Col; 12] = [
     col("单位", 26.0, true),
     col("年度", 7.0, false),
     col("文件", 30.0, true),
@@ -343,25 +346,26 @@ const FINDING_COLS: &[Col] = &[
 ];
 
 /// 内容雷同 adds the figures of each `similarity` entry after the findings' columns.
-const SIMILAR_COLS: &[Col] = &[
-    col("单位", 26.0, true),
-    col("年度", 7.0, false),
-    col("文件", 30.0, true),
-    col("规则", 7.0, false),
-    col("级别", 6.0, false),
-    col("位置", 36.0, true),
-    col("说明", 60.0, true),
-    col("应为", 9.0, false),
-    col("实为", 9.0, false),
-    col("原文", 40.0, true),
-    col("读取把握", 9.0, false),
-    col("审核", 18.0, true),
-    col("对比文件", 30.0, true),
-    col("雷同比例", 10.0, false),
-    col("正文字数", 9.0, false),
-    col("重复字数", 9.0, false),
-    col("方法", 40.0, true),
-];
+const SIMILAR_COLS: &[Col] = &{
+    const EXTRA: [Col; 5] = [
+        col("对比文件", 30.0, true),
+        col("雷同比例", 10.0, false),
+        col("正文字数", 9.0, false),
+        col("重复字数", 9.0, false),
+        col("方法", 40.0, true),
+    ];
+    let mut all = [col("", 0.0, false); 17];
+    let mut i = 0;
+    while i < all.len() {
+        all[i] = if i < FINDING_ARRAY.len() {
+            FINDING_ARRAY[i]
+        } else {
+            EXTRA[i - FINDING_ARRAY.len()]
+        };
+        i += 1;
+    }
+    all
+};
 
 fn findings(doc: &Doc, sheet: Sheet) -> Grid {
     let mut rows: Vec<Vec<Cell>> = doc
