@@ -39,6 +39,7 @@ pub mod page;
 pub mod reading;
 pub mod review;
 pub mod roster;
+pub mod rule_pages;
 pub mod share;
 pub mod shared;
 pub mod state;

@@ -1,8 +1,10 @@
 //! 规则说明: the page of one rule, opened from a finding's code in place of the result, with a
 //! way back to the finding; and the bar above a report re-checked with a repair applied. The
-//! texts are the core's ([`gouji_core::explain`]).
+//! texts are the core's ([`gouji_core::explain`]), loaded when a page is opened
+//! ([`crate::rule_pages`]); the title and severity come with the catalogue the page checks with.
 
 use gouji_core::explain;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::findings::severity_mark;
@@ -19,18 +21,36 @@ pub fn RulePage(props: &RulePageProps) -> Html {
     let back = props.on_back.reform(|_: MouseEvent| ());
     let code = props.code.as_str();
     let title = explain::rule_title(code);
-    let body = match explain::explain(code) {
-        Some(e) => html! {
+    // The sections of the page for this code, once they are loaded.
+    let loaded = use_state_eq(|| None::<(AttrValue, Result<Vec<(String, String)>, String>)>);
+    {
+        let loaded = loaded.clone();
+        use_effect_with(props.code.clone(), move |code| {
+            let code = code.clone();
+            spawn_local(async move {
+                let got = crate::rule_pages::sections(&code).await;
+                loaded.set(Some((code, got)));
+            });
+        });
+    }
+    let body = match &*loaded {
+        Some((c, Ok(sections))) if c == &props.code && !sections.is_empty() => html! {
             <dl class="rule__sections">
-                { for e.sections().into_iter().map(|(heading, text)| html! {
+                { for sections.iter().map(|(heading, text)| html! {
                     <div class="rule__section">
-                        <dt class="rule__heading">{ heading }</dt>
-                        <dd class="rule__text">{ text }</dd>
+                        <dt class="rule__heading">{ heading.clone() }</dt>
+                        <dd class="rule__text">{ text.clone() }</dd>
                     </div>
                 }) }
             </dl>
         },
-        None => html! { <p class="rule__none">{ "这条规则暂无说明。" }</p> },
+        Some((c, Ok(_))) if c == &props.code => {
+            html! { <p class="rule__none">{ "这条规则暂无说明。" }</p> }
+        }
+        Some((c, Err(why))) if c == &props.code => {
+            html! { <p class="rule__error" role="alert">{ why.clone() }</p> }
+        }
+        _ => html! { <p class="rule__wait" role="status">{ "正在载入规则说明…" }</p> },
     };
     html! {
         <section id="rule" class="panel rule" data-rule={props.code.clone()} aria-labelledby="rule-title">
