@@ -259,14 +259,6 @@ fn prose(report: &Report, text: &str) -> (String, Vec<String>) {
     let mut sections = vec![String::new(); 6];
     // Where each table's lines are: from its first line (or the end of its section's
     // heading when the table stands under it) to its last.
-    let mut tables: Vec<(usize, usize)> = Vec::new();
-    for t in report.tables.iter() {
-        let Some(span) = t.span else { continue };
-        if span.end > text.len() || span.start > span.end {
-            continue;
-        }
-        tables.push((line_start(text, span.start), line_end(text, span.end)));
-    }
     let mut hits: Vec<_> = report
         .facts
         .sections
@@ -274,6 +266,27 @@ fn prose(report: &Report, text: &str) -> (String, Vec<String>) {
         .filter(|h| (1..=6).contains(&h.number) && h.span.end <= text.len())
         .collect();
     hits.sort_by_key(|h| h.span.start);
+    let mut tables: Vec<(usize, usize)> = Vec::new();
+    for t in report.tables.iter() {
+        let Some(span) = t.span else { continue };
+        if span.end > text.len() || span.start > span.end {
+            continue;
+        }
+        // The table's header rows stand before its span: from its section's heading on.
+        let section = match t.kind {
+            TableKind::Active => 2,
+            TableKind::Requests => 3,
+            TableKind::Appeals => 4,
+            TableKind::Legacy => 0,
+        };
+        let start = hits
+            .iter()
+            .filter(|h| h.number == section && h.span.end <= span.start)
+            .map(|h| line_end(text, h.span.end))
+            .next_back()
+            .map_or_else(|| line_start(text, span.start), |e| e.min(span.start));
+        tables.push((start, line_end(text, span.end)));
+    }
     // The text outside the tables between `from` and `to`.
     let outside = |from: usize, to: usize| -> String {
         let mut parts = Vec::new();

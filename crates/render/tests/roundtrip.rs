@@ -146,3 +146,41 @@ fn text_reads_back_to_the_same_cells() {
 fn html_and_page_read_back_to_the_same_cells() {
     round_trip(&[Format::Html, Format::Page]);
 }
+
+#[test]
+fn odd_text_renders_escaped_and_reads_back() {
+    let mut draft = Draft::empty(gouji_core::Template::Gb2021);
+    draft.title = "某局<b>&\t2023年\n政府信息公开工作年度报告".into();
+    draft.sections[0] = "甲<script>\t乙&amp;\r\n丙".into();
+    draft
+        .cells
+        .insert("requests/new/natural".into(), "\t5\n".into());
+    draft
+        .cells
+        .insert("requests/new/commercial".into(), "<&>".into());
+    for format in [Format::Html, Format::Page, Format::Text] {
+        let out = String::from_utf8(render(&draft, format)).unwrap();
+        if format != Format::Text {
+            assert!(!out.contains("<script>"), "{}", format.id());
+            assert!(!out.contains("<b>"), "{}", format.id());
+        }
+        let back = check_bytes(out.as_bytes());
+        let t = back.report.tables.requests.as_ref().unwrap();
+        assert_eq!(t.number("new", "natural"), Some(5.0), "{}", format.id());
+    }
+}
+
+#[test]
+fn text_round_trip_keeps_cells_and_sections() {
+    for (name, bytes) in reports() {
+        let original = check_bytes(&bytes);
+        if !original.report.template.is_national() {
+            continue;
+        }
+        let draft = Draft::from_report(&original.report, &original.text);
+        let text = String::from_utf8(render(&draft, Format::Text)).unwrap();
+        let again = Draft::from_report(&gouji_core::check(&text), &text);
+        assert_eq!(again.cells, draft.cells, "{name}");
+        assert_eq!(again.sections, draft.sections, "{name}");
+    }
+}
