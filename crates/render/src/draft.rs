@@ -8,15 +8,8 @@ use gouji_core::schema::{request_rows, template_rows, TableKind, Template};
 use gouji_core::{Report, Value};
 use serde::{Deserialize, Serialize};
 
-/// The six section headings both national templates print.
-pub const HEADINGS: [&str; 6] = [
-    "一、总体情况",
-    "二、主动公开政府信息情况",
-    "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况",
-    "五、存在的主要问题及改进情况",
-    "六、其他需要报告的事项",
-];
+/// The six section headings both national templates print (the ones the core finds).
+pub use gouji_core::extract::sections::SECTION_NAMES as HEADINGS;
 
 /// A report as the 填报 view edits it.
 ///
