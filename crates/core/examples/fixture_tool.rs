@@ -2,7 +2,7 @@
 //! which needs the core for them and is otherwise standard library only:
 //!
 //! - `fixture_tool seed-page <seed.txt> <page.html>`: a seed report's text as an
-//!   official-template web page (tests/support/official.rs, the renderer tests/html.rs uses).
+//!   official-template web page (gouji_render::official, the printer tests/html.rs uses).
 //! - `fixture_tool gbk <page.html> <gbk.html>`: a UTF-8 page re-encoded in GBK, its charset
 //!   declaration (`<meta charset>` or `http-equiv` Content-Type) changed to `gbk` or, when it
 //!   has none, one added at the start of `<head>`. Characters GBK lacks become numeric
@@ -14,8 +14,7 @@
 //!
 //! Not part of the library: it reads and writes files.
 
-#[path = "../tests/support/official.rs"]
-mod official;
+use gouji_render::official;
 
 use std::process::ExitCode;
 

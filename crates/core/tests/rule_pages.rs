@@ -3,6 +3,8 @@
 //! what [`gouji_core::explain`] says: this test builds it from the core and fails on any
 //! difference. `GOUJI_WRITE_RULES=1 cargo test -p gouji-core --test rule_pages` writes it.
 
+#![allow(clippy::panic)]
+
 use std::path::PathBuf;
 
 use gouji_core::explain;

@@ -2,7 +2,8 @@
 //! tables a paragraph, each table (from its section heading to its last cell) the table the
 //! template prints, holding the labels and values as the report wrote them and the rows the
 //! template lacks. The seeds' pages in tests/fixtures/corpus/seed-*/page.html are written by
-//! it (`crates/core/examples/fixture_tool.rs`); the core's tests read them back.
+//! it (`crates/core/examples/fixture_tool.rs`), and the core's tests print with it
+//! (`tests/support/official.rs`) and read them back.
 
 use std::fmt::Write as _;
 
