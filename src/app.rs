@@ -27,7 +27,7 @@ use crate::share::{self, Fragment};
 use crate::shared::Shared;
 use crate::state::{needs_debounce, Action, Notice, Origin, Selection, State, Tone, DEBOUNCE_MS};
 use crate::tasks::{self, Dispatch, Generation};
-use crate::{browser, marks};
+use crate::{browser, handover, marks};
 
 /// How long after the last change the input is kept for the next visit.
 const SAVE_MS: u32 = 400;
@@ -90,13 +90,29 @@ pub fn App() -> Html {
     });
     let on_files = {
         let generation = generation.clone();
+        let latest = latest.clone();
         use_callback(
             dispatch.clone(),
             move |files: Vec<web_sys::File>, dispatch| {
+                if !crate::BATCH && files.len() > 1 {
+                    let input = latest.borrow().clone();
+                    handover::open_batch(files, dispatch.clone(), input);
+                    return;
+                }
                 tasks::open_files(files, dispatch, &generation);
             },
         )
     };
+    // The files the batch module was started with (crate::handover), once it is mounted.
+    {
+        let on_files = on_files.clone();
+        use_effect_with((), move |()| {
+            let files = handover::take_pending();
+            if !files.is_empty() {
+                on_files.emit(files);
+            }
+        });
+    }
     let on_open = use_callback(dispatch.clone(), |index: usize, dispatch| {
         dispatch.dispatch(PageAction::Open(index));
         browser::scroll_to_top();
@@ -364,9 +380,9 @@ pub fn App() -> Html {
                 </div>
             </header>
             <main class="page">
-                if let (true, Some(rule)) = (shows_list(&page.batch), &page.rule) {
+                if let (true, Some(rule)) = (crate::BATCH && shows_list(&page.batch), &page.rule) {
                     <RulePage code={rule.code.clone()} on_back={on_rule_back.clone()} />
-                } else if shows_list(&page.batch) {
+                } else if crate::BATCH && shows_list(&page.batch) {
                     <BatchView
                         batch={batch.clone()}
                         {on_batch}
@@ -378,7 +394,7 @@ pub fn App() -> Html {
                         reviews={shared_reviews.clone()}
                     />
                 } else {
-                    if page.batch.is_open() {
+                    if crate::BATCH && page.batch.is_open() {
                         <BatchBar
                             batch={batch.clone()}
                             {current}

@@ -17,6 +17,7 @@
 //! - [`review`]: what the reader decided about each finding (已核实, 不是问题, 已整改), kept
 //!   under a fingerprint that survives checking the same report again.
 //! - [`export`]: CSV and JSON of a report or a batch, and their file names.
+//! - [`handover`]: the batch module, loaded when several files are opened at once.
 //! - [`workbook`]: 导出 Excel, made in a worker loaded only when asked.
 //! - [`app`]: the page, wiring the state to the components and the browser (timers, storage,
 //!   drag and drop, scrolling).
@@ -33,6 +34,7 @@ pub mod browser;
 pub mod components;
 pub mod examples;
 pub mod export;
+pub mod handover;
 pub mod labels;
 pub mod marks;
 pub mod page;
@@ -49,6 +51,12 @@ pub mod workbook;
 
 pub use app::App;
 
+/// Whether this build checks batches itself: the batch module (crates/batch, the `batch`
+/// feature), the one-file page, and native builds. The page's own module does not: it hands a
+/// batch over to the batch module ([`handover`]), and everything only a batch needs is left out
+/// of it.
+pub const BATCH: bool = cfg!(any(feature = "batch", not(target_arch = "wasm32")));
+
 /// Shown in place of a silently dead page when the code panics.
 pub const FATAL_NOTICE: &str = "页面出现内部错误，检查已停止。请刷新页面后重试。";
 
@@ -63,14 +71,15 @@ pub fn start() {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
-    match root {
+    let app = match root {
         Some(root) => yew::Renderer::<App>::with_root(root).render(),
         None => yew::Renderer::<App>::new().render(),
     };
+    handover::keep(app);
 }
 
 #[cfg(target_arch = "wasm32")]
-fn show_fatal() {
+pub(crate) fn show_fatal() {
     let fatal = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("fatal"));

@@ -154,6 +154,9 @@ impl Reducible for Page {
 
     fn reduce(self: Rc<Self>, action: PageAction) -> Rc<Self> {
         match action {
+            // The page's own module never holds a batch (it hands one over: crate::handover);
+            // a guard here, not an early return, lets the batch's code go from it.
+            PageAction::Batch(_) | PageAction::Open(_) | PageAction::List if !crate::BATCH => self,
             PageAction::Single(action @ Action::Select(_)) if self.trial.is_some() => {
                 let Some(trial) = &self.trial else {
                     return self;

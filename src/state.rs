@@ -159,6 +159,8 @@ pub enum Action {
     Html(Read),
     /// Something could not be done (a file unreadable, an example not loaded).
     Failed(Notice),
+    /// Something to say about what is being done (the batch module loading).
+    Inform(Notice),
     /// Empty the input box (and the stored copy: see [`crate::app`]).
     Clear,
     /// Look at a finding or a cell, or at nothing.
@@ -266,7 +268,7 @@ impl State {
                 }
                 .with_report(input, report)
             }
-            Action::Failed(notice) => State {
+            Action::Failed(notice) | Action::Inform(notice) => State {
                 notice: Some(notice),
                 reading: None,
                 ..self.clone()

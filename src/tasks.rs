@@ -53,7 +53,9 @@ pub fn open_files(files: Vec<web_sys::File>, dispatch: &Dispatch, generation: &G
             read_one(file, dispatch.clone());
         }
         Err(files) if files.is_empty() => {}
-        Err(files) => read_batch(files, dispatch.clone(), generation.clone()),
+        Err(files) if crate::BATCH => read_batch(files, dispatch.clone(), generation.clone()),
+        // Handed over to the batch module before it gets here (crate::handover).
+        Err(_) => {}
     }
 }
 

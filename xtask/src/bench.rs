@@ -622,9 +622,15 @@ fn is_workbook(name: &str) -> bool {
     name == "xlsx.js" || name.starts_with("gouji-xlsx")
 }
 
+/// The batch module's files (see index.html, src/handover.rs): loaded only when several files
+/// are opened at once, so they are sized apart from the bundle, as `batch_module.gzip_bytes`.
+fn is_batch(name: &str) -> bool {
+    name.starts_with("gouji-batch")
+}
+
 /// The gzip size (`gzip -9`) of what the page loads: the WebAssembly, JavaScript and CSS at
-/// the top of dist/, without the workers' files (sized apart: `reader.gzip_bytes`,
-/// `xlsx.gzip_bytes`).
+/// the top of dist/, without the files loaded on demand (sized apart: `reader.gzip_bytes`,
+/// `xlsx.gzip_bytes`, `batch_module.gzip_bytes`).
 fn bundle(root: &Path, figures: &mut Figures) -> Result<(), Failure> {
     let dist = root.join("dist");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dist)
@@ -657,6 +663,14 @@ fn bundle(root: &Path, figures: &mut Figures) -> Result<(), Failure> {
             ));
             let before = figures.num("xlsx.gzip_bytes").unwrap_or(0.0) as u64;
             figures.set("xlsx.gzip_bytes", before + size);
+            continue;
+        }
+        if is_batch(&name) {
+            say(&format!(
+                "{name}: {size} bytes gzipped (the batch module, loaded by several files at once)"
+            ));
+            let before = figures.num("batch_module.gzip_bytes").unwrap_or(0.0) as u64;
+            figures.set("batch_module.gzip_bytes", before + size);
             continue;
         }
         if is_reader(&name) {
@@ -883,6 +897,15 @@ fn summary(f: &Figures) {
                 v / 1000.0
             ),
             Some(v <= 300_000.0),
+        );
+    }
+    if let Some(v) = num("batch_module.gzip_bytes") {
+        line(
+            format!(
+                "the batch module (loaded by several files at once), gzip -9: {:.1} KB",
+                v / 1000.0
+            ),
+            None,
         );
     }
     if let Some(v) = num("reader.gzip_bytes") {

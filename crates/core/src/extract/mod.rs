@@ -56,7 +56,9 @@ pub struct Facts {
     /// Rows a converter's Markdown lost where it cut a table at a page break (S104 says so
     /// as a problem of the reading).
     pub lost: Vec<lost::Lost>,
-    /// The prose by section without boilerplate (rules Y803, Y804).
+    /// The prose by section without boilerplate (rules Y803, Y804). Empty without the
+    /// `prose` feature (the web page's checking per keystroke, which never compares two
+    /// reports).
     pub prose: prose::Prose,
 }
 
@@ -404,7 +406,10 @@ pub fn extract(text: &str, decoded: &InputFacts) -> (Template, Tables, Facts) {
         }
     }
     let excluded = table_spans(&tables, &facts);
-    facts.prose = prose::read(text, &doc, &excluded, &facts.sections);
+    #[cfg(feature = "prose")]
+    {
+        facts.prose = prose::read(text, &doc, &excluded, &facts.sections);
+    }
     facts.narrative = read_narrative(text, &doc, excluded, &facts);
     (template, tables, facts)
 }
